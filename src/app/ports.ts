@@ -1,0 +1,110 @@
+/**
+ * The small interfaces the use cases are wired through. Adapters implement them; tests use the real adapters
+ * against real servers (Dovecot, smtp-server, SQLite/PostgreSQL).
+ */
+import type { DocumentRead } from "../domain/model.ts";
+
+export interface Clock {
+  now(): Date;
+}
+
+/** pino-compatible subset: structured object first, message second. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: object): Logger;
+}
+
+/** One message as the mailbox hands it over, before anything is done with it. */
+export interface RawMessage {
+  /** Mailbox name, e.g. "INBOX" (or a Maildir path). */
+  mailbox: string;
+  /** IMAP UIDVALIDITY (0 for Maildir). */
+  uidValidity: number;
+  /** IMAP UID (0 for Maildir, where `key` identifies the file). */
+  uid: number;
+  /** Stable key within (mailbox, uidValidity): the UID as text, or the Maildir unique name. */
+  key: string;
+  /** IMAP INTERNALDATE: the office server's receipt time. */
+  internalDate: Date;
+  source: Buffer;
+}
+
+/**
+ * The office mailbox. The bot shares it with the compiling officer: implementations never change `\Seen`
+ * or any standard flag, never move or delete, and fetch with BODY.PEEK (contract.md "The mailbox").
+ */
+export interface Mailbox {
+  readonly name: string;
+  /** Connects (or reconnects) and opens the mailbox; returns its UIDVALIDITY. */
+  open(): Promise<{ uidValidity: number }>;
+  /** Keys of every message currently in the mailbox, ascending. */
+  listKeys(): Promise<string[]>;
+  /** Full sources of the given messages, in the order given; a message that vanished is skipped. */
+  fetch(keys: string[]): AsyncIterable<RawMessage>;
+  /**
+   * Resolves when the mailbox may have changed (IMAP IDLE notice), after `maxWaitMs`, or when `signal` aborts.
+   * Falls back to plain waiting when the server has no IDLE.
+   */
+  waitForChange(maxWaitMs: number, signal?: AbortSignal): Promise<void>;
+  /** Optional mirror of the ledger as a private keyword (e.g. `$IntakeDone`), where the server allows it. */
+  markProcessed?(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Appends copies of sent mail to the officer's Sent folder (IMAP_SENT_MAILBOX). */
+export interface SentFolder {
+  append(raw: Buffer, date: Date): Promise<void>;
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType?: string;
+  /** Path of a file in the archive (content-addressed), or inline content as base64. */
+  path?: string;
+  contentBase64?: string;
+}
+
+/** A mail to send. Its Message-ID is fixed when it is queued, so a retry sends the same mail. */
+export interface OutgoingMail {
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers: Record<string, string>;
+  attachments: OutgoingAttachment[];
+  date: Date;
+}
+
+export interface Mailer {
+  /** Sends; throws a `MailerError` (code ECONNECTION, EAUTH, EREJECTED…) when it could not. Returns the raw message. */
+  send(mail: OutgoingMail): Promise<{ raw: Buffer; accepted: string[]; rejected: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Content-addressed store of raw mail and files under DATA_DIR (kept at least 3 years, QT.VP.03 §7). */
+export interface Archive {
+  /** Stores bytes; returns their sha256 and the path relative to the archive root. Idempotent. */
+  put(bytes: Buffer, ext?: string): Promise<{ sha256: string; path: string }>;
+  get(path: string): Promise<Buffer>;
+  /** Absolute path of a stored item, for attachments. */
+  resolve(path: string): string;
+}
+
+export interface DocumentInput {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** Reads a file (.docx, .doc/.odt/.rtf via LibreOffice, .pdf via pdftotext, text) into an outline. */
+export interface DocumentReader {
+  read(file: DocumentInput): Promise<DocumentRead>;
+}

@@ -1,0 +1,59 @@
+import type { DayOffShift, DueRule, PeriodKind, SectionDef, UnitDef } from "./model.ts";
+
+/** Offsets like "-24h", "-2h", "-3d", "+0h". Negative = before the deadline. */
+export type Offset = string;
+
+export interface KindRule {
+  /** Vietnamese label: "báo cáo tuần". */
+  label: string;
+  /** Units' sending deadline. */
+  due: DueRule;
+  /** The office's compile deadline. */
+  compile: DueRule;
+  /** When the draft is compiled and sent automatically (before `compile`). */
+  draftAt: DueRule;
+  /** Reminders before `due`, as offsets ("-24h"). Only units with no accepted report get them. */
+  reminders: Offset[];
+  /** Chasing after `due`: first right after it, then every working day at `chaseTime`, until `compile`. */
+  chase: { enabled: boolean; everyWorkingDay: boolean; time: string };
+  /** Which periods of this kind are reporting periods, e.g. ["H1"] for `half` (H2 is the yearly report). Empty = all. */
+  only?: string[];
+}
+
+export interface OfficeHours {
+  /** "07:30" */
+  start: string;
+  /** "17:00" */
+  end: string;
+  /** The hour a deferred mail goes out on the next working morning ("08:00"). */
+  morning: string;
+}
+
+/**
+ * A reporting regime: QT.VP.03 (units of the Cục), later provinces (TT 22/2016) and ministries.
+ * Everything here comes from `templates/regimes/<template>.yaml` overridden by the office's regimes file.
+ */
+export interface Regime {
+  id: string;
+  name: string;
+  kinds: Partial<Record<PeriodKind, KindRule>>;
+  sections: SectionDef[];
+  units: UnitDef[];
+  /** ISO dates (yyyy-mm-dd) that are days off. */
+  holidays: string[];
+  /** ISO dates of weekend days that are worked (ngày làm bù). */
+  workingDays: string[];
+  /** ISO weekdays that are weekend days (default [6, 7]). */
+  weekend: number[];
+  dayOffShift: DayOffShift;
+  officeHours: OfficeHours;
+  receipts: boolean;
+  replyLimitPerHour: number;
+  oldPeriodReplies: boolean;
+  /** Compile and send the draft as soon as every unit has an accepted report. */
+  draftWhenComplete: boolean;
+  /** Above this total size (bytes), the units' original files are listed in the cover email, not attached. */
+  attachOriginalsUpTo: number;
+  /** Names of the draft's fields of work (section I), numbered from 1. */
+  fields: string[];
+}
