@@ -1,0 +1,133 @@
+/** zod schemas of the regimes file (REGIMES_FILE) and of the regime templates under templates/regimes/. */
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date yyyy-mm-dd");
+const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time "HH:mm"');
+const offset = z.string().regex(/^[+-]\d+(m|h|d)$/, 'must be an offset like "-24h", "-3d" or "-30m"');
+const address = z.email().transform((a) => a.toLowerCase());
+
+export const dueRuleSchema = z
+  .object({
+    from: z.enum(["start", "end"]).optional(),
+    addMonths: z.number().int().optional(),
+    addWeeks: z.number().int().optional(),
+    addDays: z.number().int().optional(),
+    setMonth: z.number().int().min(1).max(12).optional(),
+    setDay: z.number().int().min(1).max(31).optional(),
+    setWeekday: z.number().int().min(1).max(7).optional(),
+    time: hhmm,
+  })
+  .strict();
+
+export const kindRuleSchema = z
+  .object({
+    label: z.string().min(1),
+    due: dueRuleSchema,
+    compile: dueRuleSchema,
+    draftAt: dueRuleSchema,
+    reminders: z.array(offset),
+    chase: z.object({ enabled: z.boolean(), everyWorkingDay: z.boolean(), time: hhmm }).strict(),
+    only: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const sectionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    title: z.string().min(1),
+    required: z.boolean(),
+    description: z.string().min(1),
+    headings: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+export const unitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a short lower-case id"),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    addresses: z.array(address).default([]),
+    fields: z.array(z.number().int().min(1)).default([]),
+  })
+  .strict();
+
+/** A unit in the office's file: merged by id into the template's unit (only the keys given replace). */
+const unitOverrideSchema = z
+  .object({
+    id: unitSchema.shape.id,
+    name: z.string().min(1).optional(),
+    aliases: z.array(z.string().min(1)).optional(),
+    addresses: z.array(address).optional(),
+    fields: z.array(z.number().int().min(1)).optional(),
+  })
+  .strict();
+
+const kinds = ["week", "month", "quarter", "half", "year", "plan", "report", "request"] as const;
+
+/** A complete regime after the office's overrides are merged into its template. */
+export const regimeTemplateSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    kinds: z.partialRecord(z.enum(kinds), kindRuleSchema),
+    sections: z.array(sectionSchema).min(1),
+    units: z.array(unitSchema).min(1),
+    fields: z.array(z.string().min(1)).default([]),
+    holidays: z.array(isoDate).default([]),
+    workingDays: z.array(isoDate).default([]),
+    weekend: z.array(z.number().int().min(1).max(7)).default([6, 7]),
+    dayOffShift: z.enum(["stays", "earlier", "later"]).default("stays"),
+    officeHours: z.object({ start: hhmm, end: hhmm, morning: hhmm }).strict(),
+    receipts: z.boolean().default(true),
+    replyLimitPerHour: z.number().int().min(1).default(5),
+    oldPeriodReplies: z.boolean().default(false),
+    draftWhenComplete: z.boolean().default(false),
+    attachOriginalsUpTo: z.number().int().min(0).default(10_000_000),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const ids = new Set<string>();
+    r.units.forEach((u, i) => {
+      if (ids.has(u.id)) ctx.addIssue({ code: "custom", path: ["units", i, "id"], message: `duplicate unit id "${u.id}"` });
+      ids.add(u.id);
+      u.fields.forEach((f, j) => {
+        if (r.fields.length && f > r.fields.length) {
+          ctx.addIssue({ code: "custom", path: ["units", i, "fields", j], message: `field ${f} does not exist (the regime has ${r.fields.length})` });
+        }
+      });
+    });
+    if (!r.sections.some((s) => s.required)) ctx.addIssue({ code: "custom", path: ["sections"], message: "at least one section must be required" });
+  });
+
+const person = z.object({ name: z.string().min(1), address }).strict();
+
+/** The office's regimes file. Regime entries carry `id`, `template` and any override of the template's keys. */
+export const regimeFileSchema = z
+  .object({
+    timezone: z.string().default("Asia/Ho_Chi_Minh"),
+    office: z
+      .object({
+        name: z.string().min(1),
+        address,
+        chief: person,
+        /** Lãnh đạo Cục: also gets the laggards summary (QT.VP.03 §8). */
+        leadership: z.array(person).optional(),
+        /** The compiling officer(s), copied on drafts and sent the daily digest; default: the office address. */
+        officers: z.array(person).optional(),
+      })
+      .strict(),
+    regimes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+            template: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must name a file under templates/regimes/ without .yaml"),
+            units: z.array(unitOverrideSchema).optional(),
+          })
+          .catchall(z.unknown()),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type RegimeFile = z.infer<typeof regimeFileSchema>;

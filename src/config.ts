@@ -1,0 +1,164 @@
+/**
+ * The one reader of process.env and of the regimes file. Everything is validated with zod at start-up;
+ * a bad file or variable stops start-up with one message naming the file, the field path and what is wrong.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { z } from "zod";
+import { IANAZone } from "luxon";
+import type { Regime } from "./domain/regime.ts";
+import { regimeFileSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export class ConfigError extends Error {
+  readonly code = "ECONFIG";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ConfigError";
+  }
+}
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const port = z.coerce.number().int().min(1).max(65535);
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** Environment variables; `.env.example` lists exactly these. */
+export const envSchema = z.object({
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://").optional()),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./var")),
+  IMAP_HOST: z.preprocess(blankToUndefined, z.string().optional()),
+  IMAP_PORT: z.preprocess(blankToUndefined, port.default(993)),
+  IMAP_SECURE: z.preprocess(blankToUndefined, bool.default(true)),
+  IMAP_USER: z.preprocess(blankToUndefined, z.string().optional()),
+  IMAP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+  IMAP_MAILBOX: z.preprocess(blankToUndefined, z.string().default("INBOX")),
+  IMAP_SENT_MAILBOX: z.preprocess(blankToUndefined, z.string().optional()),
+  IMAP_IDLE: z.preprocess(blankToUndefined, bool.default(true)),
+  POLL_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(5).default(60)),
+  SMTP_HOST: z.preprocess(blankToUndefined, z.string().optional()),
+  SMTP_PORT: z.preprocess(blankToUndefined, port.default(587)),
+  SMTP_SECURE: z.preprocess(blankToUndefined, bool.default(false)),
+  SMTP_USER: z.preprocess(blankToUndefined, z.string().optional()),
+  SMTP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+  SMTP_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
+  MAIL_FROM: z.preprocess(blankToUndefined, z.email().optional()),
+  REGIMES_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  INTAKE_NOW: z.preprocess(blankToUndefined, z.string().optional()),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  dataDir: string;
+  databaseUrl: string;
+  timezone: string;
+  office: RegimeFile["office"];
+  regimes: Regime[];
+  regimesFile: string;
+  /** MAIL_FROM, else the office address. */
+  mailFrom: string;
+  /** Warnings for start-up (e.g. MAIL_FROM and office.address differ). */
+  warnings: string[];
+}
+
+function formatIssues(where: string, issues: z.core.$ZodIssue[]): string {
+  const lines = issues.slice(0, 8).map((i) => {
+    const at = i.path.length ? i.path.join(".") : "(root)";
+    return `  - ${at}: ${i.message}`;
+  });
+  return `Invalid configuration in ${where}:\n${lines.join("\n")}`;
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(formatIssues("environment variables", parsed.error.issues));
+  return parsed.data;
+}
+
+function readYaml(file: string): unknown {
+  if (!existsSync(file)) throw new ConfigError(`Configuration file not found: ${file}`);
+  try {
+    return parseYaml(readFileSync(file, "utf8"));
+  } catch (err) {
+    const detail = err instanceof YAMLParseError ? err.message : String(err);
+    throw new ConfigError(`Cannot read YAML in ${file}: ${detail}`, { cause: err });
+  }
+}
+
+/** Shallow-by-key merge: objects merge recursively, arrays and scalars from `over` replace `base`. */
+function mergeDeep(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = mergeDeep(base[k], v);
+    return out;
+  }
+  return over;
+}
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The office's units merge into the template's by id (the office adds addresses, renames, adds units). */
+function mergeUnits(base: unknown, over: unknown): unknown {
+  if (!Array.isArray(base) || !Array.isArray(over)) return over ?? base;
+  const out = base.map((u) => ({ ...(u as Record<string, unknown>) }));
+  for (const o of over as Record<string, unknown>[]) {
+    const i = out.findIndex((u) => u.id === o.id);
+    if (i >= 0) out[i] = { ...out[i], ...o };
+    else out.push({ aliases: [], addresses: [], fields: [], ...o });
+  }
+  return out;
+}
+
+export function templatesDir(): string {
+  return path.join(PROJECT_ROOT, "templates");
+}
+
+/** Builds the regimes from the regimes file and the shipped templates. */
+export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[] } {
+  const raw = readYaml(file);
+  const parsed = regimeFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(formatIssues(file, parsed.error.issues));
+  const regimes: Regime[] = parsed.data.regimes.map((entry, idx) => {
+    const templateFile = path.join(templatesDir(), "regimes", `${entry.template}.yaml`);
+    if (!existsSync(templateFile)) {
+      throw new ConfigError(`Invalid configuration in ${file}:\n  - regimes.${idx}.template: no regime template "${entry.template}" (looked for ${templateFile})`);
+    }
+    const template = readYaml(templateFile) as Record<string, unknown>;
+    const { template: _t, units, ...overrides } = entry;
+    const merged = mergeDeep(template, overrides) as Record<string, unknown>;
+    merged.units = mergeUnits(template.units, units);
+    merged.id = entry.id;
+    const checked = regimeTemplateSchema.safeParse(merged);
+    if (!checked.success) {
+      throw new ConfigError(formatIssues(`${file} (regime ${entry.id}, template ${templateFile})`, checked.error.issues));
+    }
+    return checked.data as Regime;
+  });
+  return { file: parsed.data, regimes };
+}
+
+/** Loads and validates everything. Throws ConfigError with the file, field path and problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const env = loadEnv(source);
+  const dataDir = path.resolve(cwd, env.DATA_DIR);
+  const regimesFile = path.resolve(cwd, env.REGIMES_FILE ?? path.join(PROJECT_ROOT, "templates", "regimes.example.yaml"));
+  const { file, regimes } = loadRegimes(regimesFile);
+  if (!IANAZone.isValidZone(file.timezone)) {
+    throw new ConfigError(`Invalid configuration in ${regimesFile}:\n  - timezone: unknown time zone "${file.timezone}"`);
+  }
+  const warnings: string[] = [];
+  const mailFrom = env.MAIL_FROM ?? file.office.address;
+  if (env.MAIL_FROM && env.MAIL_FROM.toLowerCase() !== file.office.address.toLowerCase()) {
+    warnings.push(`MAIL_FROM (${env.MAIL_FROM}) differs from office.address (${file.office.address}) in ${regimesFile}; they should name the same mailbox.`);
+  }
+  const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "intake.db")}`;
+  return { env, dataDir, databaseUrl, timezone: file.timezone, office: file.office, regimes, regimesFile, mailFrom, warnings };
+}
