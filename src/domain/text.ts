@@ -36,3 +36,56 @@ export function hasPhrase(text: string, phrase: string): boolean {
   const p = fold(phrase);
   return p.length > 0 && t.includes(` ${p} `);
 }
+
+/** A folded text with, for each of its characters, where it came from in the NFC source. */
+export interface FoldedText {
+  /** The NFC form of the input: `start`/`end` index into it. */
+  source: string;
+  /** As `fold()`, except that the characters of `keep` survive (e.g. "/" for dates and "15/KH"). */
+  folded: string;
+  /** `start[i]`: index in `source` of the character that produced `folded[i]`. */
+  start: number[];
+  /** `end[i]`: index in `source` just after that character. */
+  end: number[];
+}
+
+/**
+ * Folds like `fold()` but keeps a map back to the source, so a match found in the folded text can be quoted
+ * as the sender wrote it. `keep` lists punctuation to preserve (default none, which equals `fold()`).
+ */
+export function foldWithOffsets(text: string, keep = ""): FoldedText {
+  const source = nfc(text);
+  let folded = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  let i = 0;
+  for (const ch of source) {
+    const next = i + ch.length;
+    for (const c of stripDiacritics(ch).toLowerCase()) {
+      if (/[a-z0-9]/.test(c) || keep.includes(c)) {
+        folded += c;
+        start.push(i);
+        end.push(next);
+      } else if (/\p{M}/u.test(c)) {
+        // a combining mark NFC could not compose: fold() drops it without splitting the word
+      } else if (folded.length > 0 && !folded.endsWith(" ")) {
+        folded += " ";
+        start.push(i);
+        end.push(next);
+      }
+    }
+    i = next;
+  }
+  if (folded.endsWith(" ")) {
+    folded = folded.slice(0, -1);
+    start.pop();
+    end.pop();
+  }
+  return { source, folded, start, end };
+}
+
+/** The source text behind `folded.slice(from, to)` of a `FoldedText`. */
+export function sourceSpan(f: FoldedText, from: number, to: number): string {
+  if (to <= from) return "";
+  return f.source.slice(f.start[from] ?? 0, f.end[to - 1] ?? f.source.length);
+}
