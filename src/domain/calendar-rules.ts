@@ -73,3 +73,8 @@ export function isReportingPeriod(regime: Regime, period: Period): boolean {
   const suffix = period.id.replace(/^\d{4}-?/, "");
   return rule.only.includes(suffix) || rule.only.includes(period.id);
 }
+
+/** domain.md: on time = received strictly before the due instant (15:00:00 itself is late). */
+export function isOnTime(receivedAt: Date, due: Date): boolean {
+  return receivedAt.getTime() < due.getTime();
+}

@@ -4,7 +4,7 @@
  * and every instant are parameters; all calendar arithmetic is luxon's, in the given IANA zone.
  */
 export { kindOfPeriodId, nextPeriod, periodContaining, periodFromId, previousPeriod } from "./calendar-period.ts";
-export { deadlinesOf, draftTimeOf, isReportingPeriod, resolveDueRule } from "./calendar-rules.ts";
+export { deadlinesOf, draftTimeOf, isOnTime, isReportingPeriod, resolveDueRule } from "./calendar-rules.ts";
 export { inferPeriod, periodsDueBetween } from "./calendar-infer.ts";
 export { isWorkingDay, nextOfficeTime } from "./calendar-working.ts";
 export { chaseTimes, parseOffset, reminderTimes, type ParsedOffset } from "./calendar-schedule.ts";
