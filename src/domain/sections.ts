@@ -1,0 +1,207 @@
+/**
+ * The section check (QT.VP.03 §6.2.1): which of the regime's sections a document's outline has, where, and
+ * the blocks under each for the draft. Matching is on fold() text; a section phrase counts only when it
+ * opens a heading-like block (a Word heading, an all-caps line, a numbered, bold or "…:" line, a short
+ * table cell), never inside an ordinary sentence.
+ */
+import type { Block, Outline, SectionDef, SectionFinding, SectionReport } from "./model.ts";
+import { blockText, documentTitle, headingRank, isAllBold, isAllCaps, paragraph, splitNumbering } from "./outline.ts";
+import { fold } from "./text.ts";
+
+/** A heading-like line has at most this many words (after its numbering). */
+export const MAX_HEADING_WORDS = 14;
+/** A weakly marked heading (bold, numbered, bullet, "…:", cell) may add at most this many words to the phrase. */
+export const MAX_TRAILING_WORDS = 6;
+
+type Strength = "strong" | "weak";
+
+interface Candidate {
+  blockIndex: number;
+  /** Where in a table, for cell candidates. */
+  cell?: { row: number; col: number };
+  /** The heading as written (the label before ":" for "Khó khăn: không có"). */
+  heading: string;
+  /** Heading text without its numbering. */
+  body: string;
+  strength: Strength;
+  /** Text after the label's ":", for "Kiến nghị: đề nghị Cục…". */
+  inline: string;
+}
+
+const words = (folded: string): number => (folded === "" ? 0 : folded.split(" ").length);
+
+/** Heading-like candidates of one paragraph/heading block (first line only), or none. */
+function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Candidate[] {
+  if (block.type === "table") return [];
+  const first = (blockText(block).split("\n")[0] ?? "").trim();
+  if (!first) return [];
+  const split = splitNumbering(first);
+  const body = split.rest;
+  const numbered =
+    (split.kind !== null && split.kind !== "bullet") || block.type === "paragraph" && (block.numbering !== undefined || block.list?.ordered === true);
+  const bullet = split.kind === "bullet" || (block.type === "paragraph" && block.list?.ordered === false);
+  const colon = body.indexOf(":");
+  const out: Candidate[] = [];
+  if (words(fold(body)) <= MAX_HEADING_WORDS) {
+    const strong = block.type === "heading" || isAllCaps(body.replace(/\(.*?\)/g, ""));
+    const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
+    if (strong || weak) {
+      out.push({ blockIndex, heading: first, body, strength: strong ? "strong" : "weak", inline: "" });
+    }
+  }
+  // "Khó khăn, vướng mắc: không có." — a label opening the paragraph is a heading with inline content.
+  if (colon > 0 && colon < body.length - 1) {
+    const label = body.slice(0, colon);
+    if (words(fold(label)) <= MAX_HEADING_WORDS) {
+      out.push({
+        blockIndex,
+        heading: first.slice(0, first.indexOf(":")).trim(),
+        body: label,
+        strength: "weak",
+        inline: body.slice(colon + 1).trim(),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every heading-like candidate of an outline in reading order, the title lines excepted. */
+function candidates(outline: Outline): Candidate[] {
+  const title = new Set(documentTitle(outline).map((t) => t.index));
+  const out: Candidate[] = [];
+  outline.blocks.forEach((block, i) => {
+    if (title.has(i)) return;
+    if (block.type !== "table") {
+      out.push(...blockCandidates(block, i, false));
+      return;
+    }
+    block.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const text = cell.map(blockText).join(" ").trim();
+        if (!text || words(fold(text)) > MAX_HEADING_WORDS * 2) return;
+        for (const b of cell.slice(0, 1)) {
+          for (const cand of blockCandidates(b, i, true)) out.push({ ...cand, cell: { row: r, col: c } });
+        }
+      }),
+    );
+  });
+  return out;
+}
+
+/** The core of a heading for matching: parentheses removed, cut before "của …" / "đối với …". */
+function core(body: string): string {
+  const noParens = body.replace(/\([^)]*\)?/g, " ");
+  return fold(noParens).replace(/ (cua|doi voi) .*$/, "");
+}
+
+/** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
+function matchCandidate(cand: Candidate, sections: SectionDef[]): string[] {
+  const ids: string[] = [];
+  const parts = core(cand.body).split(/ va (?=\S)/);
+  parts.forEach((part, n) => {
+    let best: { id: string; rest: number } | null = null;
+    for (const s of sections) {
+      for (const h of s.headings.concat(s.title)) {
+        const fh = fold(h);
+        if (!fh || !(part === fh || part.startsWith(`${fh} `))) continue;
+        const rest = words(part.slice(fh.length).trim());
+        if (!best || rest < best.rest) best = { id: s.id, rest };
+      }
+    }
+    if (!best) return;
+    // Later parts must be a heading on their own ("… và kiến nghị"), not any phrase after "và".
+    const limit = cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
+    if (best.rest <= limit && !ids.includes(best.id)) ids.push(best.id);
+  });
+  return ids;
+}
+
+/**
+ * Checks which sections an outline has. A section is found at its first matching heading-like block;
+ * `missingRequired` lists the required sections not found, in the regime's order.
+ */
+export function checkSections(outline: Outline, sections: SectionDef[]): SectionReport {
+  const found = new Map<string, Candidate>();
+  for (const cand of candidates(outline)) {
+    for (const id of matchCandidate(cand, sections)) if (!found.has(id)) found.set(id, cand);
+  }
+  const findings: SectionFinding[] = sections.map((s) => {
+    const c = found.get(s.id);
+    return { id: s.id, found: c !== undefined, heading: c?.heading ?? null, blockIndex: c?.blockIndex ?? null };
+  });
+  return { findings, missingRequired: sections.filter((s) => s.required && !found.has(s.id)).map((s) => s.id) };
+}
+
+/** Closing lines that belong to no section: "Trên đây là báo cáo…", "Nơi nhận:". */
+function isClosing(block: Block): boolean {
+  const f = fold(blockText(block));
+  return /^(noi nhan|tren day la)\b/.test(f);
+}
+
+function shortCaps(block: Block): boolean {
+  const t = blockText(block).trim();
+  return block.type !== "table" && isAllCaps(t) && words(fold(t)) <= MAX_HEADING_WORDS;
+}
+
+/**
+ * The blocks under each found section heading, for the draft: from the heading up to the next found section,
+ * a heading of the same or a higher rank ("I." stops at "II.", Heading 2 at Heading 1 or 2), or the closing
+ * lines. Inline content of a label ("Kiến nghị: …") comes first. A section found in a table cell takes the
+ * cells to its right, else the rows below it.
+ */
+export function sectionContents(outline: Outline, report: SectionReport): Record<string, Block[]> {
+  const out: Record<string, Block[]> = {};
+  const starts = new Set(report.findings.filter((f) => f.found && f.blockIndex !== null).map((f) => f.blockIndex!));
+  for (const f of report.findings) {
+    if (!f.found || f.blockIndex === null || f.heading === null) continue;
+    const at = outline.blocks[f.blockIndex];
+    if (!at) continue;
+    if (at.type === "table") {
+      out[f.id] = cellContents(at, f.heading, report);
+      continue;
+    }
+    const blocks: Block[] = [];
+    const first = (blockText(at).split("\n")[0] ?? "").trim();
+    const lineRest = blockText(at).split("\n").slice(1).join("\n").trim();
+    if (first !== f.heading && first.startsWith(f.heading)) {
+      const inline = first.slice(f.heading.length).replace(/^\s*:\s*/, "").trim();
+      if (inline) blocks.push(paragraph(inline));
+    }
+    if (lineRest) blocks.push(paragraph(lineRest));
+    const rank = headingRank(at) ?? 1;
+    const caps = headingRank(at) === null && shortCaps(at);
+    for (let i = f.blockIndex + 1; i < outline.blocks.length; i++) {
+      const b = outline.blocks[i]!;
+      if (starts.has(i) || isClosing(b)) break;
+      const r = headingRank(b);
+      if (r !== null && r <= rank) break;
+      if (caps && r === null && shortCaps(b)) break;
+      blocks.push(b);
+    }
+    out[f.id] = blocks;
+  }
+  return out;
+}
+
+function cellContents(table: Extract<Block, { type: "table" }>, heading: string, report: SectionReport): Block[] {
+  const headings = new Set(report.findings.map((f) => f.heading).filter((h): h is string => h !== null));
+  const cellHead = (cell: Block[]): string => ((cell[0] ? blockText(cell[0]) : "").split("\n")[0] ?? "").trim();
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    const c = row.findIndex((cell) => cellHead(cell) === heading || cellHead(cell).startsWith(`${heading}:`));
+    if (c < 0) continue;
+    const right = row.slice(c + 1).flat();
+    const own = row[c]!.slice(1);
+    const inline = cellHead(row[c]!).slice(heading.length).replace(/^\s*:\s*/, "").trim();
+    if (inline) own.unshift(paragraph(inline));
+    if (right.length > 0 || own.length > 0) return [...own, ...right];
+    const below: Block[] = [];
+    for (let k = r + 1; k < table.rows.length; k++) {
+      const next = table.rows[k]!;
+      if (next.some((cell) => headings.has(cellHead(cell)))) break;
+      below.push(...next.flat());
+    }
+    return below;
+  }
+  return [];
+}
