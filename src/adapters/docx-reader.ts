@@ -1,0 +1,132 @@
+/**
+ * .docx → outline with mammoth: its document tree (via `transformDocument`) keeps headings, runs with
+ * bold/italic/underline, list numbering and tables. Images are skipped. Text is NFC (mammoth keeps NFD).
+ */
+import mammoth from "mammoth";
+import type { Block, DocumentRead, Run } from "../domain/model.ts";
+import { outlineText } from "../domain/outline.ts";
+import { outlineSecrecy } from "../domain/secrecy.ts";
+import { fold, nfc } from "../domain/text.ts";
+
+/** OLE2 compound file signature (MS-CFB §2.2): legacy .doc, and password-protected OOXML (MS-OFFCRYPTO §2.3.4.1). */
+export const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** True for an OLE2 file holding an `EncryptedPackage` stream: an encrypted .docx/.xlsx. */
+export function isEncryptedOle(buf: Buffer): boolean {
+  return buf.subarray(0, 8).equals(OLE2_MAGIC) && buf.includes(Buffer.from("EncryptedPackage", "utf16le"));
+}
+
+// Heading styles by name ("Heading 1", "heading 1", localised "Tiêu đề 1") or id ("Heading1", Word's
+// id for a localised name with the non-ASCII letters dropped: "Tiu1").
+const HEADING_NAME = /^(heading|tieu de|titre|uberschrift|encabezado|kop|otsikko)\s*(\d)$/;
+const HEADING_ID = /^(heading|tieude|tiu)\s*(\d)$/i;
+
+/** The heading level a paragraph style gives, or null. */
+export function headingLevelOfStyle(styleName: string | null, styleId: string | null): number | null {
+  const byName = styleName ? HEADING_NAME.exec(fold(styleName)) : null;
+  const byId = styleId ? HEADING_ID.exec(styleId) : null;
+  const level = byName?.[2] ?? byId?.[2];
+  return level ? Number(level) : null;
+}
+
+// mammoth's document element types (lib/documents.js); its .d.ts leaves them `any`.
+interface MElement {
+  type: string;
+  children?: MElement[];
+  value?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+  numbering?: { isOrdered: boolean; level: string } | null;
+  isBold?: boolean;
+  isItalic?: boolean;
+  isUnderline?: boolean;
+}
+
+function collectRuns(el: MElement, runs: Run[], inherited: Omit<Run, "text">): void {
+  for (const child of el.children ?? []) {
+    if (child.type === "run") {
+      const fmt: Omit<Run, "text"> = {};
+      if (child.isBold) fmt.bold = true;
+      if (child.isItalic) fmt.italic = true;
+      if (child.isUnderline) fmt.underline = true;
+      collectRuns(child, runs, fmt);
+    } else if (child.type === "text") {
+      pushRun(runs, { text: nfc(child.value ?? ""), ...inherited });
+    } else if (child.type === "tab") {
+      pushRun(runs, { text: "\t", ...inherited });
+    } else if (child.type === "break") {
+      pushRun(runs, { text: "\n", ...inherited });
+    } else if (child.type === "hyperlink") {
+      collectRuns(child, runs, inherited);
+    }
+  }
+}
+
+/** Appends a run, merging it with the previous one when the formatting is the same. */
+function pushRun(runs: Run[], run: Run): void {
+  if (run.text === "") return;
+  const last = runs[runs.length - 1];
+  if (last && !!last.bold === !!run.bold && !!last.italic === !!run.italic && !!last.underline === !!run.underline) {
+    last.text += run.text;
+    return;
+  }
+  runs.push(run);
+}
+
+function toBlocks(elements: MElement[]): Block[] {
+  const blocks: Block[] = [];
+  for (const el of elements) {
+    if (el.type === "paragraph") {
+      const runs: Run[] = [];
+      collectRuns(el, runs, {});
+      if (runs.every((r) => r.text.trim() === "")) continue;
+      const level = headingLevelOfStyle(el.styleName ?? null, el.styleId ?? null);
+      if (level !== null) {
+        blocks.push({ type: "heading", level, runs });
+      } else if (el.numbering) {
+        blocks.push({ type: "paragraph", runs, list: { ordered: el.numbering.isOrdered, level: Number(el.numbering.level) || 0 } });
+      } else {
+        blocks.push({ type: "paragraph", runs });
+      }
+    } else if (el.type === "table") {
+      const rows = (el.children ?? [])
+        .filter((r) => r.type === "tableRow")
+        .map((r) => (r.children ?? []).filter((c) => c.type === "tableCell").map((c) => toBlocks(c.children ?? [])));
+      if (rows.some((row) => row.some((cell) => cell.length > 0))) blocks.push({ type: "table", rows });
+    } else if (el.children) {
+      // Structured document tags, bookmarks and other wrappers: their paragraphs belong to the body.
+      blocks.push(...toBlocks(el.children));
+    }
+  }
+  return blocks;
+}
+
+/** Reads a .docx buffer. Never throws: a broken or empty file is a `DocumentRead` with a problem. */
+export async function readDocx(content: Buffer, format = "docx"): Promise<DocumentRead> {
+  if (content.length === 0) return { ok: false, format, problem: "empty", detail: "0 bytes" };
+  if (isEncryptedOle(content)) return { ok: false, format, problem: "encrypted", detail: "OLE2 EncryptedPackage" };
+  if (content[0] !== 0x50 || content[1] !== 0x4b) {
+    return { ok: false, format, problem: "corrupt", detail: "not a ZIP (OOXML) file" };
+  }
+  let tree: MElement | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: content },
+      {
+        transformDocument: (doc: MElement) => {
+          tree = doc;
+          return doc;
+        },
+        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+      },
+    );
+  } catch (err) {
+    return { ok: false, format, problem: "corrupt", detail: err instanceof Error ? err.message : String(err) };
+  }
+  if (!tree) return { ok: false, format, problem: "corrupt", detail: "no document body" };
+  const outline = { blocks: toBlocks((tree as MElement).children ?? []) };
+  const text = outlineText(outline);
+  if (text.trim() === "") return { ok: false, format, problem: "empty", detail: "no text" };
+  const secret = outlineSecrecy(outline);
+  return secret ? { ok: true, outline, text, format, secret } : { ok: true, outline, text, format };
+}
