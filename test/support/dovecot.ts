@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { appendFile, chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { appendFile, chmod, chown, mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -92,6 +92,25 @@ export async function startDovecot(opts: { users?: string[] } = {}): Promise<Dov
     await mkdir(home, { recursive: true });
     await chownIfRoot(home, runAs);
     await appendFile(usersPath, `${name}:{PLAIN}${password}:${runAs.uid}:${runAs.gid}::${home}::\n`);
+    // Dovecot re-reads passwd-file when its mtime changes, at most once a second: move the mtime on, then
+    // wait until the new login works so callers never race the cache.
+    usersStamp += 1;
+    await utimes(usersPath, usersStamp, usersStamp);
+    if (child) await waitForLogin(name);
+  };
+  let usersStamp = Math.floor(Date.now() / 1000);
+  const waitForLogin = async (name: string): Promise<void> => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      try {
+        const c = await connect(name);
+        await c.logout();
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw new Error(`Dovecot does not accept the new user ${name}: ${String(err)}`);
+        await sleep(100);
+      }
+    }
   };
 
   const connect = async (user: string): Promise<ImapFlow> => {
@@ -181,6 +200,8 @@ info_log_path = ${tmp}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# tests log in with wrong passwords on purpose; no need to wait 2 s each time
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 mail_fsync = never
 first_valid_uid = 1
@@ -216,6 +237,10 @@ service imap-login {
 }
 service anvil {
   chroot =
+  # mode 0 turns off the auth penalty (up to 15 s after a failed login from an IP), which tests trigger on purpose
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
 }
 service stats {
   unix_listener stats-reader {
