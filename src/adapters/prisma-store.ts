@@ -189,7 +189,10 @@ export function createPrismaStore(db: Db): Store {
         where: {
           mailbox,
           uidValidity: BigInt(uidValidity),
-          OR: [{ state: { in: ["processed", "ignored"] } }, { state: "failed", nextAttemptAt: { gt: now } }],
+          OR: [
+            { state: { in: ["processed", "ignored"] } },
+            { state: "failed", OR: [{ nextAttemptAt: { gt: now } }, { nextAttemptAt: null }] },
+          ],
         },
         select: { key: true },
       });

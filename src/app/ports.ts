@@ -108,3 +108,8 @@ export interface DocumentInput {
 export interface DocumentReader {
   read(file: DocumentInput): Promise<DocumentRead>;
 }
+
+/** The office-editable mail texts (templates/mail). Rendering with a missing value is a bug and throws. */
+export interface MailTexts {
+  render(name: string, values: Record<string, unknown>): { subject: string; text: string };
+}

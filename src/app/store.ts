@@ -137,8 +137,8 @@ export interface Store {
     outbox: OutboxEntry[];
     now: Date;
   }): Promise<void>;
-  /** Records a processing failure: state failed, attempts+1, next attempt at `retryAt`, a `failed` submission row. */
-  recordFailure(messageRowId: number, reason: string, retryAt: Date, now: Date): Promise<void>;
+  /** Records a processing failure: state failed, attempts+1, next attempt at `retryAt` (null: given up), a `failed` submission row. */
+  recordFailure(messageRowId: number, reason: string, retryAt: Date | null, now: Date): Promise<void>;
 
   // Submissions
   listSubmissions(filter?: SubmissionFilter): Promise<SubmissionRow[]>;

@@ -1,0 +1,110 @@
+/**
+ * The reply a judged report calls for (QT.VP.03 §6.2.2): a receipt when Đạt, a Không đạt that says exactly what
+ * is missing. Threaded to the unit's mail; to the sender, and the unit's registered addresses when the sender is
+ * not one of them.
+ */
+import type { MailFacts } from "../domain/message.ts";
+import type { Regime } from "../domain/regime.ts";
+import type { PeriodKind } from "../domain/model.ts";
+import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar.ts";
+import type { Deps } from "./context.ts";
+import { buildMail, replySubject } from "./outgoing.ts";
+import type { OutboxEntry, SubmissionRecord } from "./store.ts";
+
+export interface ReplyContext {
+  facts: MailFacts;
+  /** Where the report really came from: the forwarded original sender, else From. */
+  replyTo: string | null;
+  record: SubmissionRecord;
+  regime: Regime;
+  compileDeadline: Date | null;
+  /** An earlier Đạt version of the same (unit, period) exists. */
+  earlierAccepted: boolean;
+  now: Date;
+  /** A person's note (review), said in the reply. */
+  note?: string | null;
+  /** Overrides the default "reply:<Message-ID>:<index>" (a person's later decision is a new mail). */
+  dedupeKey?: string;
+}
+
+/** The Vietnamese name of a report: "báo cáo tuần 47/2026 (từ 16/11/2026 đến 22/11/2026)". */
+export function reportLabel(kind: string, periodId: string, zone: string): string {
+  const period = periodFromId(kind as PeriodKind, periodId, zone);
+  if (!period) return `báo cáo ${periodId}`;
+  return `${kind === "half" ? "báo cáo sơ kết" : "báo cáo"} ${periodLabelVi(period, zone)}`;
+}
+
+export function composeReply(deps: Deps, ctx: ReplyContext): OutboxEntry | null {
+  const { record, regime, facts, now } = ctx;
+  const zone = deps.settings.timezone;
+  if (!record.unit || !record.kind || !record.period || !record.verdict || !ctx.replyTo) return null;
+  const unit = regime.units.find((u) => u.id === record.unit);
+  if (!unit) return null;
+
+  let template: string;
+  if (record.verdict === "dat") {
+    if (!regime.receipts) return null;
+    template = "receipt";
+  } else {
+    const tooLate = ctx.compileDeadline !== null && now.getTime() >= ctx.compileDeadline.getTime();
+    if (tooLate && !regime.oldPeriodReplies) return null;
+    template = ctx.earlierAccepted ? "khong_dat_kept" : "khong_dat";
+  }
+
+  const due = record.deadline;
+  const sections = regime.sections;
+  const missing = record.missingSections.map((id) => {
+    const s = sections.find((x) => x.id === id);
+    return s ? `${s.title}: ${s.description}` : id;
+  });
+  const detail = (record.verdictDetail ?? {}) as { reasons?: string[]; details?: string[] };
+  const problems = (detail.details ?? []).filter((d) => !missing.some((m) => d.includes(m)) && !sections.some((x) => d.includes(x.title)));
+  if (ctx.note) problems.push(`Ý kiến của chuyên viên tổng hợp: ${ctx.note}`);
+  const skeleton = record.verdict === "khong_dat" ? deps.skeletonFor(record.kind) : null;
+  const common = {
+    unit_name: unit.name,
+    report_label: reportLabel(record.kind, record.period, zone),
+    received_at: formatDeadlineVi(facts.receivedAt, zone),
+    deadline: due ? formatDeadlineVi(due, zone) : "",
+  };
+  const deadlinePassed = !!due && due.getTime() <= now.getTime();
+  const values: Record<string, unknown> =
+    template === "receipt"
+      ? { ...common, on_time: record.onTime === true, late_by: record.lateSeconds ? formatDurationVi(record.lateSeconds * 1000) : "" }
+      : template === "khong_dat"
+        ? {
+            ...common, missing, problems, deadline_passed: deadlinePassed,
+            time_left: due && !deadlinePassed ? formatDurationVi(due.getTime() - now.getTime()) : "",
+            skeleton_attached: !!skeleton,
+          }
+        : { ...common, missing, problems, deadline_passed: deadlinePassed };
+  const rendered = deps.texts.render(template, values);
+  const to = [ctx.replyTo];
+  const cc = unit.addresses.includes(ctx.replyTo.toLowerCase()) ? [] : unit.addresses;
+  const dedupeKey = ctx.dedupeKey ?? `reply:${facts.messageId}:${record.index}`;
+  const mail = buildMail({
+    dedupeKey,
+    purpose: record.verdict === "dat" ? "receipt" : "khong_dat",
+    from: deps.settings.mailFrom,
+    officeAddress: deps.settings.office.address,
+    to,
+    cc,
+    subject: replySubject(facts.subject || rendered.subject),
+    text: rendered.text,
+    date: now,
+    inReplyTo: facts.messageId,
+    references: [...facts.references, facts.messageId],
+    attachments: skeleton ? [skeleton] : [],
+  });
+  return {
+    dedupeKey,
+    purpose: record.verdict === "dat" ? "receipt" : "khong_dat",
+    mail,
+    rateLimited: true,
+    notBefore: now,
+    relatedMessageId: facts.messageId,
+    regime: regime.id,
+    unit: unit.id,
+    period: record.period,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Delivers the outbox. Each row's Message-ID was fixed when it was queued, so a retry after a crash sends the same
+ * mail. Replies are limited per recipient per hour (regime.replyLimitPerHour): the excess is delayed, never dropped.
+ * When SMTP is down it keeps trying for at most `budgetMs`, then leaves the rest queued.
+ */
+import type { Deps } from "./context.ts";
+import type { OutboxRow } from "./store.ts";
+
+export interface DeliverySummary {
+  sent: number;
+  deferred: number;
+  failed: number;
+  pending: number;
+  /** Set when the SMTP server could not be reached within the budget. */
+  smtpError: string | null;
+}
+
+const HOUR = 3_600_000;
+/** A row left "sending" this long by a process that died goes back to pending. */
+const STALE_MS = 10 * 60_000;
+/** Permanent refusals (5xx) after this many attempts are marked failed and shown in `intake outbox`. */
+const MAX_ATTEMPTS = 5;
+
+function isTransient(err: unknown): boolean {
+  const e = err as { transient?: boolean; code?: string; responseCode?: number };
+  if (typeof e?.transient === "boolean") return e.transient;
+  if (typeof e?.responseCode === "number") return e.responseCode < 500;
+  return true;
+}
+
+function limitFor(deps: Deps, row: OutboxRow): number {
+  return deps.settings.regimes.find((r) => r.id === row.regime)?.replyLimitPerHour ?? 5;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function deliverOutbox(deps: Deps, opts: { budgetMs?: number } = {}): Promise<DeliverySummary> {
+  const budgetMs = opts.budgetMs ?? 30_000;
+  const started = Date.now();
+  const summary: DeliverySummary = { sent: 0, deferred: 0, failed: 0, pending: 0, smtpError: null };
+  const { store, clock, logger } = deps;
+  await store.releaseStale(new Date(clock.now().getTime() - STALE_MS));
+  if (!deps.mailer) {
+    summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
+    if (summary.pending) summary.smtpError = "SMTP is not configured (set SMTP_HOST)";
+    return summary;
+  }
+  const tried = new Set<number>();
+  let backoff = 1_000;
+  for (;;) {
+    const due = (await store.dueOutbox(clock.now(), 50)).filter((r) => !tried.has(r.id));
+    if (due.length === 0) break;
+    let down = false;
+    for (const row of due) {
+      const now = clock.now();
+      if (row.rateLimited) {
+        const { count, oldest } = await store.countRateLimitedSent(row.recipient, new Date(now.getTime() - HOUR));
+        if (count >= limitFor(deps, row) && oldest) {
+          await store.markRetry(row.id, "rate limit: delayed", new Date(oldest.getTime() + HOUR));
+          summary.deferred++;
+          tried.add(row.id);
+          continue;
+        }
+      }
+      if (!(await store.claimOutbox(row.id, now))) continue;
+      try {
+        const result = await deps.mailer.send(row.mail);
+        await store.markSent(row.id, clock.now());
+        summary.sent++;
+        tried.add(row.id);
+        logger.info({ messageId: row.messageId, purpose: row.purpose, to: row.mail.to }, "mail sent");
+        if (deps.sentFolder) {
+          await deps.sentFolder.append(result.raw, row.mail.date).catch((err) => logger.warn({ err, messageId: row.messageId }, "could not append to Sent"));
+        }
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (isTransient(err) || row.attempts + 1 < MAX_ATTEMPTS) {
+          // Keep notBefore: the row stays due, and this process backs off before trying again.
+          await store.markRetry(row.id, message, row.notBefore);
+          if (isTransient(err)) {
+            down = true;
+            summary.smtpError = message;
+            break;
+          }
+          tried.add(row.id);
+        } else {
+          await store.markFailed(row.id, message);
+          summary.failed++;
+          tried.add(row.id);
+        }
+        logger.warn({ err, messageId: row.messageId, attempt: row.attempts + 1 }, "mail not sent");
+      }
+    }
+    if (down) {
+      if (Date.now() - started + backoff > budgetMs) break;
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 8_000);
+    } else {
+      summary.smtpError = null;
+    }
+  }
+  summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
+  return summary;
+}

@@ -1,0 +1,51 @@
+/**
+ * The daily digest to the compiling officer (contract.md "People's actions"): at 08:00 on working days, only
+ * when there is something — mail waiting for a person, mail that failed, Không đạt sent, documents marked MẬT,
+ * what waits in the outbox.
+ */
+import { DateTime } from "luxon";
+import { formatDeadlineVi, isWorkingDay } from "../domain/calendar.ts";
+import type { Deps } from "./context.ts";
+import { buildMail } from "./outgoing.ts";
+import type { PlannedJob } from "./reminders.ts";
+
+const DAY = 86_400_000;
+
+export async function planDigest(deps: Deps, now: Date): Promise<PlannedJob | null> {
+  const zone = deps.settings.timezone;
+  const regime = deps.settings.regimes[0];
+  const local = DateTime.fromJSDate(now, { zone });
+  const [hh, mm] = (regime?.officeHours.morning ?? "08:00").split(":").map(Number);
+  const at = local.set({ hour: hh ?? 8, minute: mm ?? 0, second: 0, millisecond: 0 });
+  if (local < at) return null;
+  if (regime && !isWorkingDay(regime, local.toISODate()!)) return null;
+  const key = `digest:${local.toISODate()}`;
+  if (await deps.store.jobDone(key)) return null;
+
+  const since = new Date(now.getTime() - DAY);
+  const rows = await deps.store.listSubmissions();
+  const line = (r: (typeof rows)[number]) => `${formatDeadlineVi(r.receivedAt, zone)} — ${r.originalFrom ?? r.fromAddress ?? "(không rõ người gửi)"} — "${r.subject}" — ${r.reason ?? ""} — Message-ID ${r.messageId}`;
+  const unclassified = rows.filter((r) => r.status === "unclassified").map(line);
+  const failed = rows.filter((r) => r.status === "failed").map(line);
+  const secret = rows.filter((r) => r.secret && r.receivedAt >= since).map((r) => `${line(r)} — dấu ${r.secret}`);
+  const outboxRows = await deps.store.listOutbox();
+  const khongDatSent = outboxRows
+    .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && o.sentAt && o.sentAt >= since)
+    .map((o) => `${o.sentAt ? formatDeadlineVi(o.sentAt, zone) : ""} — ${o.mail.to.join(", ")} — ${o.mail.subject}`);
+  const waiting = outboxRows
+    .filter((o) => o.state === "pending" || o.state === "failed")
+    .map((o) => `${o.state === "failed" ? "LỖI" : "chờ"} — ${o.mail.to.join(", ")} — ${o.mail.subject} — dự kiến ${formatDeadlineVi(o.notBefore, zone)}${o.lastError ? ` — ${o.lastError}` : ""}`);
+  if (unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length === 0) return null;
+
+  const office = deps.settings.office;
+  const to = office.officers?.length ? office.officers.map((p) => p.address) : [office.address];
+  const rendered = deps.texts.render("digest", {
+    date_label: `ngày ${local.toFormat("dd/MM/yyyy")}`,
+    unclassified, failed, khong_dat_sent: khongDatSent, secret, outbox: waiting,
+  });
+  const mail = buildMail({ dedupeKey: key, purpose: "digest", from: deps.settings.mailFrom, officeAddress: office.address, to, subject: rendered.subject, text: rendered.text, date: now });
+  return {
+    key, kind: "digest", dueAt: at.toJSDate(), description: `Bản tin hằng ngày ${local.toFormat("dd/MM/yyyy")} gửi chuyên viên tổng hợp`,
+    outbox: [{ dedupeKey: key, purpose: "digest", mail, rateLimited: false, notBefore: now }],
+  };
+}

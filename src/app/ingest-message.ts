@@ -1,0 +1,164 @@
+/**
+ * Ingest one received message: archive it raw before anything else, record it in the ledger, read it, set noise
+ * aside, classify, judge each report and queue the reply it calls for, all in one transaction. One bad message
+ * never stops the batch: an unexpected failure is recorded with its reason and retried later.
+ */
+import type { MailFacts } from "../domain/message.ts";
+import type { Regime } from "../domain/regime.ts";
+import { classifyMessage } from "../domain/classify.ts";
+import { detectNoise } from "../domain/noise.ts";
+import type { Deps } from "./context.ts";
+import type { RawMessage } from "./ports.ts";
+import type { OutboxEntry, SubmissionRecord } from "./store.ts";
+import { BOT_HEADER, botMessageIdDomain } from "./outgoing.ts";
+import { judgeReport } from "./judge-report.ts";
+import { composeReply } from "./compose-reply.ts";
+import { handleDraftAnswer } from "./draft-answer.ts";
+import { readDocuments } from "./read-documents.ts";
+
+export type IngestOutcome = "skipped" | "processed" | "ignored" | "failed" | "duplicate";
+
+/** Retry delays after a failure: 1 min, 5 min, 30 min, 2 h, 6 h; then a person must look (`failed`, no retry). */
+const RETRY_MINUTES = [1, 5, 30, 120, 360];
+
+export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<IngestOutcome> {
+  const log = deps.logger.child({ mailbox: raw.mailbox, key: raw.key });
+  const archived = await deps.archive.put(raw.source, ".eml");
+  const existing = await deps.store.findMessage(raw.mailbox, raw.uidValidity, raw.key);
+  const now = deps.clock.now();
+  if (existing && (existing.state === "processed" || existing.state === "ignored")) return "skipped";
+  if (existing && existing.state === "failed" && existing.nextAttemptAt && existing.nextAttemptAt > now) return "skipped";
+  const row =
+    existing ??
+    (await deps.store.recordReceived({
+      mailbox: raw.mailbox,
+      uidValidity: raw.uidValidity,
+      key: raw.key,
+      messageId: quickMessageId(raw.source) ?? `<${archived.sha256}@missing>`,
+      sha256: archived.sha256,
+      archivePath: archived.path,
+      receivedAt: raw.internalDate,
+      fromAddress: null,
+      originalFrom: null,
+      subject: "",
+    }));
+
+  try {
+    const facts = await deps.parse(raw.source, raw.internalDate);
+    const log2 = log.child({ messageId: facts.messageId });
+    const duplicate = await deps.store.findSettledDuplicate(facts.messageId, archived.sha256, row.id);
+    const outcome = duplicate
+      ? {
+          state: "ignored" as const,
+          reason: `duplicate: Thư trùng với thư đã ghi nhận (${duplicate.mailbox} ${duplicate.key})`,
+          submissions: [ignoredRecord(`duplicate: Thư trùng với thư đã ghi nhận`)],
+          outbox: [],
+          originalFrom: null,
+        }
+      : await evaluate(deps, facts, now);
+    await deps.store.commitIngest({
+      messageRowId: row.id,
+      state: outcome.state,
+      reason: outcome.reason,
+      originalFrom: outcome.originalFrom,
+      fromAddress: facts.from,
+      subject: facts.subject,
+      messageId: facts.messageId,
+      attachments: facts.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: a.sha256, contentType: a.contentType })),
+      submissions: outcome.submissions,
+      outbox: outcome.outbox,
+      now,
+    });
+    log2.info({ state: outcome.state, reports: outcome.submissions.length, replies: outcome.outbox.length }, "message ingested");
+    return duplicate ? "duplicate" : outcome.state === "ignored" ? "ignored" : "processed";
+  } catch (err) {
+    const attempt = row.attempts;
+    const delay = RETRY_MINUTES[attempt];
+    const retryAt = delay === undefined ? null : new Date(now.getTime() + delay * 60_000);
+    const reason = `processing_error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+    log.error({ err, attempt: attempt + 1, retryAt }, "message could not be processed; recorded for retry");
+    await deps.store.recordFailure(row.id, reason, retryAt, now);
+    return "failed";
+  }
+}
+
+interface Evaluation {
+  state: "processed" | "ignored";
+  reason: string | null;
+  submissions: SubmissionRecord[];
+  outbox: OutboxEntry[];
+  originalFrom: string | null;
+}
+
+function ignoredRecord(reason: string): SubmissionRecord {
+  return {
+    index: 0, regime: null, unit: null, kind: null, period: null, deadline: null, onTime: null, lateSeconds: null,
+    status: "ignored", verdict: null, missingSections: [], findings: [], verdictDetail: {}, evidence: [], confidence: 0,
+    attachments: [], outline: null, secret: null, reason,
+  };
+}
+
+function officeAddresses(deps: Deps): string[] {
+  const o = deps.settings.office;
+  return [o.address, ...(o.officers ?? []).map((p) => p.address)].map((a) => a.toLowerCase());
+}
+
+function unitAddress(regimes: Regime[], address: string | null): boolean {
+  if (!address) return false;
+  const a = address.toLowerCase();
+  return regimes.some((r) => r.units.some((u) => u.addresses.includes(a)));
+}
+
+async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evaluation> {
+  const { settings } = deps;
+  const fromOffice = !!facts.from && officeAddresses(deps).includes(facts.from);
+  // contract.md: a report the officer forwards from a registered unit is that unit's report.
+  const forwardedUnitReport = fromOffice && !!facts.forwarded && unitAddress(settings.regimes, facts.forwarded.from);
+  const originalFrom = forwardedUnitReport ? (facts.forwarded?.from ?? null) : null;
+
+  const noise = detectNoise(facts, {
+    botAddress: settings.mailFrom,
+    botMessageIdDomain: botMessageIdDomain(settings.office.address),
+    botHeader: BOT_HEADER.toLowerCase(),
+    officeAddress: settings.office.address,
+    isForwardedUnitReport: forwardedUnitReport,
+  });
+
+  // The chief's answer to a draft (QT.VP.03 §6.2.4) is recorded against that draft version.
+  const draftAnswer = await handleDraftAnswer(deps, facts, now);
+  if (draftAnswer) return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom };
+
+  if (noise) {
+    const reason = `${noise.reason}: ${noise.detail}`;
+    return { state: "ignored", reason, submissions: [ignoredRecord(reason)], outbox: [], originalFrom };
+  }
+
+  const documents = await readDocuments(deps, facts);
+  const candidates = classifyMessage({ facts, documents }, settings.regimes, { zone: settings.timezone });
+  const submissions: SubmissionRecord[] = [];
+  const outbox: OutboxEntry[] = [];
+  const replyTo = originalFrom ?? facts.from;
+  for (const [index, candidate] of candidates.entries()) {
+    const judged = judgeReport({ index, candidate, documents, regimes: settings.regimes, receivedAt: facts.receivedAt, zone: settings.timezone });
+    submissions.push(judged.record);
+    if (!judged.regime || (judged.record.status !== "accepted" && judged.record.status !== "rejected")) continue;
+    const earlierAccepted =
+      judged.record.verdict === "khong_dat" &&
+      (await deps.store.listSubmissions({ regime: judged.regime.id, unit: judged.record.unit ?? "", period: judged.record.period ?? "" })).some(
+        (s) => s.status === "accepted" && s.receivedAt.getTime() <= facts.receivedAt.getTime(),
+      );
+    const reply = composeReply(deps, {
+      facts, replyTo, record: judged.record, regime: judged.regime, compileDeadline: judged.compileDeadline, earlierAccepted, now,
+    });
+    if (reply) outbox.push(reply);
+  }
+  return { state: "processed", reason: null, submissions, outbox, originalFrom };
+}
+
+/** The Message-ID header, read cheaply before parsing so the ledger row has it even if parsing fails. */
+function quickMessageId(source: Buffer): string | null {
+  const head = source.subarray(0, 64 * 1024).toString("latin1");
+  const end = head.search(/\r?\n\r?\n/);
+  const m = /^message-id:\s*(<[^>\r\n]+>)/im.exec(end >= 0 ? head.slice(0, end) : head);
+  return m?.[1] ?? null;
+}

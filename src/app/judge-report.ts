@@ -1,0 +1,114 @@
+/**
+ * From a classified report candidate to the submission record: the period's deadline and timeliness, the section
+ * check on the report's documents, the verdict. Pure apart from its inputs.
+ */
+import type { DocumentFacts } from "../domain/message.ts";
+import type { Classification, Outline, SectionReport } from "../domain/model.ts";
+import type { Regime } from "../domain/regime.ts";
+import { deadlinesOf, periodFromId } from "../domain/calendar.ts";
+import { checkSections } from "../domain/sections.ts";
+import { decideVerdict, needsPerson } from "../domain/verdict.ts";
+import type { SubmissionRecord } from "./store.ts";
+
+export interface CandidateLike extends Classification {
+  documents: (number | "body")[];
+  isReport: boolean;
+}
+
+export interface Judged {
+  record: SubmissionRecord;
+  regime: Regime | null;
+  /** The compile deadline of the period, when known (old periods get no Không đạt by default). */
+  compileDeadline: Date | null;
+  due: Date | null;
+}
+
+const SCANNED_REASON = "scanned_document: Tài liệu là bản quét (không có lớp văn bản), chuyển chuyên viên xử lý";
+
+function base(index: number, c: CandidateLike, attachments: string[]): SubmissionRecord {
+  return {
+    index,
+    regime: c.regime,
+    unit: c.unit,
+    kind: c.kind,
+    period: c.period,
+    deadline: null,
+    onTime: null,
+    lateSeconds: null,
+    status: "unclassified",
+    verdict: null,
+    missingSections: [],
+    findings: [],
+    verdictDetail: {},
+    evidence: c.evidence,
+    confidence: c.confidence,
+    attachments,
+    outline: null,
+    secret: null,
+    reason: c.reason,
+  };
+}
+
+/** Judges one report candidate of a message received at `receivedAt`. */
+export function judgeReport(input: {
+  index: number;
+  candidate: CandidateLike;
+  documents: DocumentFacts[];
+  regimes: Regime[];
+  receivedAt: Date;
+  zone: string;
+}): Judged {
+  const { candidate: c, zone } = input;
+  const docs = input.documents.filter((d) => c.documents.includes(d.source));
+  // The body is the report only when no attached document belongs to this report.
+  const attachedDocs = docs.filter((d) => d.source !== "body");
+  const judgedDocs = attachedDocs.length > 0 ? attachedDocs : docs;
+  const attachments = attachedDocs.map((d) => d.filename ?? "").filter(Boolean);
+  const record = base(input.index, c, attachments);
+  const regime = input.regimes.find((r) => r.id === c.regime) ?? null;
+
+  if (!c.isReport || !regime || !c.unit || !c.kind || !c.period) {
+    record.reason = c.reason ?? "unattributed: Chưa xác định được đơn vị hoặc kỳ báo cáo";
+    return { record, regime, compileDeadline: null, due: null };
+  }
+  const period = periodFromId(c.kind, c.period, zone);
+  if (!period) {
+    record.reason = `bad_period: Kỳ báo cáo "${c.period}" không hợp lệ`;
+    return { record, regime, compileDeadline: null, due: null };
+  }
+  const { due, compile } = deadlinesOf(regime, period, zone);
+  record.deadline = due;
+  record.onTime = input.receivedAt.getTime() < due.getTime();
+  record.lateSeconds = record.onTime ? 0 : Math.floor((input.receivedAt.getTime() - due.getTime()) / 1000);
+
+  const secret = judgedDocs.map((d) => (d.read.ok ? d.read.secret : undefined)).find(Boolean);
+  if (secret) record.secret = secret;
+
+  const reads = judgedDocs.map((d) => d.read);
+  const readable = judgedDocs.filter((d) => d.read.ok);
+  if (readable.length === 0 && needsPerson(reads)) {
+    record.reason = SCANNED_REASON;
+    return { record, regime, compileDeadline: compile, due };
+  }
+
+  // The readable document with the most required sections is the report; the others are annexes or copies.
+  let best: { outline: Outline; report: SectionReport } | null = null;
+  for (const d of readable) {
+    if (!d.read.ok) continue;
+    const report = checkSections(d.read.outline, regime.sections);
+    if (!best || report.missingRequired.length < best.report.missingRequired.length) best = { outline: d.read.outline, report };
+  }
+  const verdict = decideVerdict({
+    documents: judgedDocs.map((d) => ({ filename: d.filename, read: d.read })),
+    report: best?.report ?? null,
+    sections: regime.sections,
+  });
+  record.verdict = verdict.value;
+  record.status = verdict.value === "dat" ? "accepted" : "rejected";
+  record.missingSections = verdict.missingSections;
+  record.findings = best?.report.findings ?? [];
+  record.verdictDetail = { reasons: verdict.reasons, details: verdict.details };
+  record.outline = best?.outline ?? null;
+  record.reason = verdict.value === "dat" ? null : `${verdict.reasons.join(",")}: ${verdict.details.join("; ")}`;
+  return { record, regime, compileDeadline: compile, due };
+}

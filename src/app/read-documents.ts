@@ -1,0 +1,18 @@
+import type { DocumentFacts, MailFacts } from "../domain/message.ts";
+import { bodyOutline } from "../domain/outline.ts";
+import type { Deps } from "./context.ts";
+
+/** Reads every attachment, plus the body as a document (classification decides which belong to a report). */
+export async function readDocuments(deps: Deps, facts: MailFacts): Promise<DocumentFacts[]> {
+  const docs: DocumentFacts[] = [];
+  for (const [i, a] of facts.attachments.entries()) {
+    const read = await deps.documents.read({ filename: a.filename, contentType: a.contentType, content: a.content });
+    docs.push({ source: i, filename: a.filename, read });
+  }
+  const bodyText = (facts.forwarded?.text ? `${facts.text}\n${facts.forwarded.text}` : facts.text).trim();
+  if (bodyText) {
+    docs.push({ source: "body", filename: null, read: { ok: true, outline: bodyOutline(bodyText), text: bodyText, format: "body" } });
+  }
+  return docs;
+}
+

@@ -1,0 +1,95 @@
+/**
+ * Reminders before each deadline and chases (đôn đốc) after it, to each unit with no accepted report for the
+ * period (QT.VP.03 §8 risk 1). Only the latest occurrence that is due is sent — a daemon that was down never sends
+ * a stale one: a reminder whose deadline has passed gives way to the chase.
+ */
+import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar.ts";
+import type { Period, PeriodKind } from "../domain/model.ts";
+import type { Regime } from "../domain/regime.ts";
+import type { Deps } from "./context.ts";
+import { reportLabel } from "./compose-reply.ts";
+import { buildMail } from "./outgoing.ts";
+import type { OutboxEntry, SubmissionRow } from "./store.ts";
+import { unitStatuses } from "./submission-view.ts";
+
+export interface PlannedJob {
+  key: string;
+  kind: "reminder" | "chase" | "laggards" | "draft" | "digest";
+  dueAt: Date;
+  description: string;
+  outbox: OutboxEntry[];
+  /** Extra work after the job is recorded (compiling a draft). */
+  run?: () => Promise<void>;
+}
+
+/** Reporting periods of a kind whose reminder-to-compile window may contain `now`. */
+export function activePeriods(regime: Regime, kind: PeriodKind, now: Date, zone: string): Period[] {
+  const here = periodContaining(kind, now, zone);
+  const around = [previousPeriod(previousPeriod(here, zone), zone), previousPeriod(here, zone), here, nextPeriod(here, zone)];
+  return around.filter((p) => isReportingPeriod(regime, p));
+}
+
+function latestAtOrBefore<T extends { at: Date }>(items: T[], now: Date): T | null {
+  let best: T | null = null;
+  for (const i of items) if (i.at.getTime() <= now.getTime() && (!best || i.at > best.at)) best = i;
+  return best;
+}
+
+/** Reminder and chase jobs due at `now` for one period. */
+export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): PlannedJob[] {
+  const zone = deps.settings.timezone;
+  const { due, compile } = deadlinesOf(regime, period, zone);
+  if (now.getTime() >= compile.getTime()) return [];
+  const statuses = unitStatuses(regime, period.id, rows);
+  const waiting = statuses.filter((s) => s.state === "missing" || s.state === "khong_dat");
+  if (waiting.length === 0) return [];
+
+  let occurrence: { kind: "reminder" | "chase"; at: Date; tag: string } | null = null;
+  if (now.getTime() < due.getTime()) {
+    const r = latestAtOrBefore(reminderTimes(regime, period, zone), now);
+    if (r) occurrence = { kind: "reminder", at: r.at, tag: r.offset };
+  } else {
+    const c = latestAtOrBefore(chaseTimes(regime, period, zone).map((at) => ({ at })), now);
+    if (c) occurrence = { kind: "chase", at: c.at, tag: c.at.toISOString() };
+  }
+  if (!occurrence) return [];
+
+  const jobs: PlannedJob[] = [];
+  for (const st of waiting) {
+    const unit = regime.units.find((u) => u.id === st.unit)!;
+    const key = `${occurrence.kind}:${regime.id}:${period.id}:${unit.id}:${occurrence.tag}`;
+    const label = reportLabel(period.kind, period.id, zone);
+    if (unit.addresses.length === 0) {
+      deps.logger.warn({ unit: unit.id, key }, "unit has no registered address; cannot remind it");
+      continue;
+    }
+    const rejected = rows
+      .filter((s) => s.regime === regime.id && s.unit === unit.id && s.period === period.id && s.status === "rejected")
+      .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
+    const base = {
+      unit_name: unit.name,
+      report_label: label,
+      deadline: formatDeadlineVi(due, zone),
+      office_address: deps.settings.office.address,
+      rejected_before: !!rejected,
+      rejected_at: rejected ? formatDeadlineVi(rejected.receivedAt, zone) : "",
+    };
+    const skeleton = occurrence.kind === "reminder" ? deps.skeletonFor(period.kind) : null;
+    const rendered =
+      occurrence.kind === "reminder"
+        ? deps.texts.render("reminder", { ...base, time_left: formatDurationVi(due.getTime() - now.getTime()), skeleton_attached: !!skeleton, skeleton_file: skeleton?.filename ?? "" })
+        : deps.texts.render("chase", { ...base, overdue_by: formatDurationVi(now.getTime() - due.getTime()), compile_deadline: formatDeadlineVi(compile, zone) });
+    const mail = buildMail({
+      dedupeKey: key, purpose: occurrence.kind, from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
+      to: unit.addresses, subject: rendered.subject, text: rendered.text, date: now, attachments: skeleton ? [skeleton] : [],
+    });
+    jobs.push({
+      key,
+      kind: occurrence.kind,
+      dueAt: occurrence.at,
+      description: `${occurrence.kind === "reminder" ? "Nhắc" : "Đôn đốc"} ${unit.name}: ${label} → ${unit.addresses.join(", ")}`,
+      outbox: [{ dedupeKey: key, purpose: occurrence.kind, mail, rateLimited: false, notBefore: now, regime: regime.id, unit: unit.id, period: period.id }],
+    });
+  }
+  return jobs;
+}

@@ -1,0 +1,110 @@
+/**
+ * Every scheduled job due at `now` and not yet done: reminders, chases, the draft with the laggards summary at the
+ * draft time, the daily digest. The daemon's scheduler and `intake remind` call this same function. Each job is
+ * recorded under a unique key in the same transaction as its mail, so none is sent twice — across restarts and
+ * with two daemons on one database.
+ */
+import { DateTime } from "luxon";
+import { deadlinesOf, draftTimeOf, formatDeadlineVi, isWorkingDay } from "../domain/calendar.ts";
+import type { PeriodKind } from "../domain/model.ts";
+import type { Regime } from "../domain/regime.ts";
+import type { Deps } from "./context.ts";
+import { compileDraft } from "./compile-draft.ts";
+import { laggardsValues, summariseLaggards } from "./laggards.ts";
+import { buildMail } from "./outgoing.ts";
+import { activePeriods, planUnitMail, type PlannedJob } from "./reminders.ts";
+import { planDigest } from "./digest.ts";
+import { unitStatuses } from "./submission-view.ts";
+
+export interface JobDone {
+  key: string;
+  description: string;
+}
+
+async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<PlannedJob[]> {
+  const zone = deps.settings.timezone;
+  const rows = await deps.store.listSubmissions({ regime: regime.id });
+  const drafts = await deps.store.listDrafts({ regime: regime.id });
+  const jobs: PlannedJob[] = [];
+  for (const kind of Object.keys(regime.kinds) as PeriodKind[]) {
+    for (const period of activePeriods(regime, kind, now, zone)) {
+      jobs.push(...planUnitMail(deps, regime, period, rows, now));
+      const { compile } = deadlinesOf(regime, period, zone);
+      const draftAt = draftTimeOf(regime, period, zone);
+      const hasDraft = drafts.some((d) => d.period === period.id);
+      const complete = unitStatuses(regime, period.id, rows).every((s) => s.state === "on_time" || s.state === "late");
+      const scheduled = now >= draftAt && now < compile;
+      const early = regime.draftWhenComplete && complete && now < compile;
+      if ((scheduled || early) && !hasDraft) {
+        const key = `draft:${regime.id}:${period.id}`;
+        jobs.push({
+          key,
+          kind: "draft",
+          dueAt: scheduled ? draftAt : now,
+          description: `Dự thảo ${period.id} (${regime.id}) gửi Chánh Văn phòng, kèm tổng hợp đơn vị chậm, thiếu báo cáo`,
+          outbox: [],
+          run: async () => {
+            await compileDraft(deps, { regime, period: period.id, send: true });
+          },
+        });
+      }
+      // The laggards summary goes at the draft time: in the chief's cover email, and beside it to Lãnh đạo Cục.
+      const leaders = deps.settings.office.leadership ?? [];
+      if (scheduled && leaders.length > 0) {
+        const key = `laggards:${regime.id}:${period.id}`;
+        const summary = summariseLaggards(deps, regime, period, rows, now);
+        if (summary.statuses.some((s) => s.state !== "on_time")) {
+          const rendered = deps.texts.render("laggards", laggardsValues(deps, regime, [summary], now, leaders.map((l) => l.name).join("; ")));
+          const mail = buildMail({
+            dedupeKey: key, purpose: "laggards", from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
+            to: leaders.map((l) => l.address), cc: [deps.settings.office.chief.address], subject: rendered.subject, text: rendered.text, date: now,
+          });
+          jobs.push({
+            key, kind: "laggards", dueAt: draftAt, description: `Tổng hợp đơn vị chậm, thiếu báo cáo ${period.id} gửi Lãnh đạo Cục (${formatDeadlineVi(draftAt, zone)})`,
+            outbox: [{ dedupeKey: key, purpose: "laggards", mail, rateLimited: false, notBefore: now, regime: regime.id, period: period.id }],
+          });
+        }
+      }
+    }
+  }
+  return jobs;
+}
+
+export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): Promise<JobDone[]> {
+  const now = deps.clock.now();
+  const jobs: PlannedJob[] = [];
+  for (const regime of deps.settings.regimes) jobs.push(...(await planRegime(deps, regime, now)));
+  const digest = await planDigest(deps, now);
+  if (digest) jobs.push(digest);
+
+  const done: JobDone[] = [];
+  for (const job of jobs) {
+    if (await deps.store.jobDone(job.key)) continue;
+    if (opts.dryRun) {
+      done.push({ key: job.key, description: job.description });
+      continue;
+    }
+    try {
+      if (job.run) {
+        await job.run();
+        await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: {} }, job.outbox);
+      } else if (!(await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: { recipients: job.outbox.map((o) => o.mail.to) } }, job.outbox))) {
+        continue; // another daemon did it first
+      }
+      done.push({ key: job.key, description: job.description });
+      deps.logger.info({ job: job.key }, "scheduled job done");
+    } catch (err) {
+      // One failing job never stops the others; it is tried again at the next tick.
+      deps.logger.error({ err, job: job.key }, "scheduled job failed");
+    }
+  }
+  return done;
+}
+
+/** The working-day test of the first regime, for office-wide jobs (the digest). */
+export function officeWorkingDay(deps: Deps, now: Date): boolean {
+  const regime = deps.settings.regimes[0];
+  if (!regime) return true;
+  const iso = DateTime.fromJSDate(now, { zone: deps.settings.timezone }).toISODate()!;
+  return isWorkingDay(regime, iso);
+}
