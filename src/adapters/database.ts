@@ -3,7 +3,7 @@
  * same Prisma models, and applies the committed migrations first so a fresh install needs no manual step.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -45,10 +45,27 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<Db> {
-  const provider = providerOf(url);
-  if (provider === "sqlite") mkdirSync(path.dirname(path.resolve(PROJECT_ROOT, sqlitePath(url))), { recursive: true });
-  if (opts.migrate !== false) await migrateDatabase(url);
+/** Names of the committed migrations of a provider. */
+function committedMigrations(provider: DbProvider): string[] {
+  const dir = path.join(PROJECT_ROOT, "prisma", provider, "migrations");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+}
+
+/** True when every committed migration is recorded as applied (a cheap check before spawning the migrate CLI). */
+async function upToDate(db: Db, provider: DbProvider): Promise<boolean> {
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return committedMigrations(provider).every((m) => applied.has(m));
+  } catch {
+    return false; // a new database: no migrations table yet
+  }
+}
+
+async function connect(url: string, provider: DbProvider): Promise<Db> {
   if (provider === "sqlite") {
     // busy timeout: the daemon and a one-shot CLI command may write at the same moment.
     const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
@@ -57,4 +74,16 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
   }
   const { PrismaClient: PgClient } = await import("../generated/postgresql/client.ts");
   return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
+
+export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<Db> {
+  const provider = providerOf(url);
+  if (provider === "sqlite") mkdirSync(path.dirname(path.resolve(PROJECT_ROOT, sqlitePath(url))), { recursive: true });
+  const db = await connect(url, provider);
+  if (opts.migrate !== false && !(await upToDate(db, provider))) {
+    await db.$disconnect();
+    await migrateDatabase(url);
+    return connect(url, provider);
+  }
+  return db;
 }

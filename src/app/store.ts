@@ -94,7 +94,8 @@ export interface DraftRow {
   createdAt: Date;
   archivePath: string;
   sha256: string;
-  included: Record<string, number | null>;
+  /** Unit id → its state in this draft ("accepted@2"), compared by the next version. */
+  included: Record<string, string>;
   summary: unknown;
   emailMessageId: string | null;
   sentAt: Date | null;

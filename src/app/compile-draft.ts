@@ -1,0 +1,145 @@
+/**
+ * Compile the draft of a period (QT.VP.03 §6.2.3) from each unit's latest Đạt version, in the Cục's template,
+ * and (with `send`) email it to the Chánh Văn phòng with the compiling officer in copy. Each sent version is
+ * recorded; a new version is made only when what the units sent has changed ("bản cập nhật"), so a draft is
+ * never sent twice.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { formatDurationVi, kindOfPeriodId, periodFromId } from "../domain/calendar.ts";
+import { buildDraftPlan, parseDraftSkeletonYaml, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/merge-plan.ts";
+import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
+import type { Regime } from "../domain/regime.ts";
+import { sectionContents } from "../domain/sections.ts";
+import { coverEmail } from "../domain/cover-email.ts";
+import { writeDraftDocx } from "../adapters/docx-draft-writer.ts";
+import { PROJECT_ROOT } from "../config.ts";
+import type { Deps } from "./context.ts";
+import { DecisionError } from "./decide.ts";
+import { buildMail } from "./outgoing.ts";
+import type { OutgoingAttachment } from "./ports.ts";
+import type { DraftRow, OutboxEntry, SubmissionRow } from "./store.ts";
+import { unitStatuses } from "./submission-view.ts";
+
+export interface CompileResult {
+  docx: Buffer;
+  description: string;
+  draft: DraftRow | null;
+}
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The office-editable skeleton: templates/draft/<regime id>.yaml, else the QT.VP.03 one. */
+export function loadDraftSkeleton(regimeId: string): DraftSkeleton {
+  const dir = path.join(PROJECT_ROOT, "templates", "draft");
+  const file = [path.join(dir, `${regimeId}.yaml`), path.join(dir, "qt-vp-03.yaml")].find((f) => existsSync(f));
+  if (!file) throw new DecisionError(`No draft skeleton in ${dir}.`);
+  const parsed = parseDraftSkeletonYaml(readFileSync(file, "utf8"));
+  if (!parsed.ok) throw new DecisionError(`Invalid draft skeleton ${file}: ${parsed.error}`);
+  return parsed.skeleton;
+}
+
+function unitSections(row: SubmissionRow): Record<string, Block[]> {
+  const outline = row.outline as Outline | null;
+  if (!outline) return {};
+  const findings = (row.findings ?? []) as SectionFinding[];
+  return sectionContents(outline, { findings, missingRequired: row.missingSections });
+}
+
+/** Each unit of the regime as it stands for the draft of `period`. */
+export function unitsForDraft(regime: Regime, period: Period, rows: SubmissionRow[]): UnitReportForDraft[] {
+  const statuses = unitStatuses(regime, period.id, rows);
+  return statuses.map((st) => {
+    const unit = regime.units.find((u) => u.id === st.unit)!;
+    const versions = rows
+      .filter((r) => r.unit === unit.id && r.period === period.id && (r.status === "accepted" || r.status === "rejected"))
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
+    const accepted = versions.find((r) => r.id === st.acceptedId) ?? null;
+    const state = accepted ? (accepted.secret ? "secret" : "accepted") : versions.length ? "rejected" : "missing";
+    return {
+      unit,
+      state,
+      sections: accepted && !accepted.secret ? unitSections(accepted) : {},
+      receivedAt: st.receivedAt,
+      onTime: accepted ? st.state === "on_time" : null,
+      lateMs: st.state === "late" && st.lateSeconds != null ? st.lateSeconds * 1000 : null,
+      version: accepted ? versions.indexOf(accepted) + 1 : versions.length,
+      attachments: accepted?.attachments ?? [],
+    } satisfies UnitReportForDraft;
+  });
+}
+
+/** The units' original files of their accepted versions (never a MẬT one), taken from the archived mail. */
+async function originals(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[]): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
+  const out: { unit: string; size: number; attachment: OutgoingAttachment }[] = [];
+  for (const st of unitStatuses(regime, period.id, rows)) {
+    const row = rows.find((r) => r.id === st.acceptedId);
+    if (!row || row.secret || row.attachments.length === 0) continue;
+    const facts = await deps.parse(await deps.archive.get(row.archivePath), row.receivedAt);
+    for (const a of facts.attachments) {
+      if (!row.attachments.includes(a.filename) || a.size === 0) continue;
+      const stored = await deps.archive.put(a.content, path.extname(a.filename));
+      out.push({ unit: st.unit, size: a.size, attachment: { filename: a.filename, contentType: a.contentType, path: deps.archive.resolve(stored.path) } });
+    }
+  }
+  return out;
+}
+
+export async function compileDraft(deps: Deps, input: { regime: Regime; period: string; send: boolean }): Promise<CompileResult> {
+  const { regime } = input;
+  const zone = deps.settings.timezone;
+  const kind = kindOfPeriodId(input.period);
+  const period = kind ? periodFromId(kind, input.period, zone) : null;
+  if (!period || !regime.kinds[period.kind]) {
+    throw new DecisionError(`Period ${input.period} is not a reporting period of ${regime.id} (e.g. 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
+  }
+  const now = deps.clock.now();
+  const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id });
+  const units = unitsForDraft(regime, period, rows);
+  const drafts = await deps.store.listDrafts({ regime: regime.id, period: period.id });
+  const previous = drafts[drafts.length - 1] ?? null;
+  const keys = Object.fromEntries(units.map((u) => [u.unit.id, unitDraftKey(u)]));
+  if (input.send && previous && sameKeys(previous.included, keys)) {
+    const docx = await deps.archive.get(previous.archivePath);
+    return { docx, draft: previous, description: `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.` };
+  }
+  const version = (previous?.version ?? 0) + 1;
+  const skeleton = loadDraftSkeleton(regime.id);
+  const draftInput: DraftInput = {
+    regime, period, units, skeleton, zone, now, version,
+    ...(previous ? { previous: { units: previous.included } } : {}),
+  };
+  const plan = buildDraftPlan(draftInput);
+  const docx = await writeDraftDocx(plan);
+  const stored = await deps.archive.put(docx, ".docx");
+  const filename = `Du thao ${plan.title.replace(/[\\/:*?"<>|]+/g, "-")}${version > 1 ? ` (ban cap nhat ${version - 1})` : ""}.docx`;
+  if (!input.send) {
+    return { docx, draft: null, description: `Đã lập dự thảo ${period.id} (chưa gửi).` };
+  }
+
+  const office = deps.settings.office;
+  const files = await originals(deps, regime, period, rows);
+  const cover = coverEmail({ draft: draftInput, draftFilename: filename, originals: files.map((f) => ({ unit: f.unit, filename: f.attachment.filename, size: f.size })) });
+  const attach = files.filter((f) => cover.attachOriginals.some((a) => a.unit === f.unit && a.filename === f.attachment.filename)).map((f) => f.attachment);
+  const dedupeKey = `draft:${regime.id}:${period.id}:v${version}`;
+  const officers = office.officers?.length ? office.officers.map((p) => p.address) : [office.address];
+  const mail = buildMail({
+    dedupeKey, purpose: "draft", from: deps.settings.mailFrom, officeAddress: office.address, to: [office.chief.address], cc: officers,
+    subject: cover.subject, text: cover.text, date: now,
+    attachments: [{ filename, contentType: DOCX, path: deps.archive.resolve(stored.path) }, ...attach],
+  });
+  const outbox: OutboxEntry[] = [{ dedupeKey, purpose: "draft", mail, rateLimited: false, notBefore: now, regime: regime.id, period: period.id }];
+  const draft = await deps.store.commitDraft(
+    { regime: regime.id, period: period.id, version, archivePath: stored.path, sha256: stored.sha256, included: keys,
+      summary: units.map((u) => ({ unit: u.unit.id, state: u.state, onTime: u.onTime, late: u.lateMs ? formatDurationVi(u.lateMs) : null })),
+      emailMessageId: mail.messageId },
+    outbox,
+  );
+  return { docx, draft, description: `Đã lập dự thảo ${period.id} bản ${version} và đưa vào hàng chờ gửi Chánh Văn phòng (${office.chief.address}).` };
+}
+
+function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
