@@ -151,8 +151,10 @@ export function documentTitle(outline: Outline): { index: number; text: string }
     if (b.type === "table") break;
     const text = blockText(b).trim();
     if (!text) continue;
-    if (splitNumbering(text).numbering || (b.type === "paragraph" && b.list)) break;
+    if (b.type === "heading" || b.list || splitNumbering(text).numbering) break;
     if (/^kinh gui\b/.test(fold(text))) break;
+    // A second line only continues the summary: "và kế hoạch…", "(Từ ngày 16/11 đến 20/11/2026)".
+    if (out.length === 1 && !/^[(\p{Ll}]/u.test(text) && !/^(va|tu|cua|tuan|thang|quy|nam|den)\b/.test(fold(text))) break;
     out.push({ index: i, text });
   }
   return out;

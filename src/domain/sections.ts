@@ -13,7 +13,8 @@ export const MAX_HEADING_WORDS = 14;
 /** A weakly marked heading (bold, numbered, bullet, "…:", cell) may add at most this many words to the phrase. */
 export const MAX_TRAILING_WORDS = 6;
 
-type Strength = "strong" | "weak";
+/** strong: Word heading or all caps; weak: bold, numbered, bullet, "…:", cell; plain: a line that is only the phrase. */
+type Strength = "strong" | "weak" | "plain";
 
 interface Candidate {
   blockIndex: number;
@@ -42,15 +43,15 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   const bullet = split.kind === "bullet" || (block.type === "paragraph" && block.list?.ordered === false);
   const colon = body.indexOf(":");
   const out: Candidate[] = [];
-  if (words(fold(body)) <= MAX_HEADING_WORDS) {
+  const labelled = colon > 0 && colon < body.length - 1 && body.slice(colon + 1).trim() !== "";
+  if (!labelled && words(fold(body)) <= MAX_HEADING_WORDS) {
     const strong = block.type === "heading" || isAllCaps(body.replace(/\(.*?\)/g, ""));
     const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
-    if (strong || weak) {
-      out.push({ blockIndex, heading: first, body, strength: strong ? "strong" : "weak", inline: "" });
-    }
+    const strength: Strength = strong ? "strong" : weak ? "weak" : "plain";
+    out.push({ blockIndex, heading: first, body, strength, inline: "" });
   }
   // "Khó khăn, vướng mắc: không có." — a label opening the paragraph is a heading with inline content.
-  if (colon > 0 && colon < body.length - 1) {
+  if (labelled) {
     const label = body.slice(0, colon);
     if (words(fold(label)) <= MAX_HEADING_WORDS) {
       out.push({
@@ -90,7 +91,7 @@ function candidates(outline: Outline): Candidate[] {
 
 /** The core of a heading for matching: parentheses removed, cut before "của …" / "đối với …". */
 function core(body: string): string {
-  const noParens = body.replace(/\([^)]*\)?/g, " ");
+  const noParens = body.replace(/:.*$/s, "").replace(/\([^)]*\)?/g, " ");
   return fold(noParens).replace(/ (cua|doi voi) .*$/, "");
 }
 
@@ -110,7 +111,8 @@ function matchCandidate(cand: Candidate, sections: SectionDef[]): string[] {
     }
     if (!best) return;
     // Later parts must be a heading on their own ("… và kiến nghị"), not any phrase after "và".
-    const limit = cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
+    // A plain line counts only when it is the phrase itself ("Kiến nghị, đề xuất" on a line of its own).
+    const limit = cand.strength === "plain" ? 0 : cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
     if (best.rest <= limit && !ids.includes(best.id)) ids.push(best.id);
   });
   return ids;
