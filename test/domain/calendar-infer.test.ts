@@ -105,6 +105,18 @@ describe("periodsDueBetween", () => {
     expect(all).toHaveLength(53 + 52 + 52);
   });
 
+  it("finds a period whose deadline falls after the period itself", () => {
+    // 31/12/2026 and 01/01/2027 off, "later": 2026-W53 is due on Monday 04/01/2027, inside 2027-W01.
+    const r = loadTemplateRegime({ dayOffShift: "later", holidays: ["2026-12-31", "2027-01-01"] });
+    const monday = periodsDueBetween(r, "week", vn("2027-01-04T00:00:00"), vn("2027-01-05T00:00:00"), ZONE);
+    expect(monday.map((p) => p.id)).toEqual(["2026-W53"]);
+    // A rule due in the next month: November's report before 03/12.
+    const next = loadTemplateRegime();
+    next.kinds.month = { ...next.kinds.month!, due: { from: "end", addMonths: 1, setDay: 3, time: "00:00" } };
+    const early = periodsDueBetween(next, "month", vn("2026-12-01T00:00:00"), vn("2026-12-10T00:00:00"), ZONE);
+    expect(early.map((p) => p.id)).toEqual(["2026-11"]);
+  });
+
   it("uses the shifted deadline", () => {
     // 20/11/2027 is a Saturday: with "later" the yearly report is due on Monday 22/11.
     const window: [Date, Date] = [vn("2027-11-21T00:00:00"), vn("2027-11-23T00:00:00")];

@@ -193,6 +193,11 @@ describe("chaseTimes", () => {
       "2026-11-20T14:00:00",
       "2026-11-23T14:00:00",
     ]],
+    // The compile deadline is exclusive: a chase that would go at that very instant does not.
+    ["compile at Monday 08:00", withKind(regimeWith(), "week", { compile: { from: "end", addWeeks: 1, setWeekday: 1, time: "08:00" } }), "week", "2026-W47", [
+      "2026-11-19T15:00:00",
+      "2026-11-20T08:00:00",
+    ]],
     ["disabled", withKind(regimeWith(), "week", { chase: { enabled: false, everyWorkingDay: true, time: "08:00" } }), "week", "2026-W47", []],
     ["H2 is not a reporting period", regimeWith(), "half", "2026-H2", []],
   ];
