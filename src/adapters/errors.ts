@@ -105,3 +105,41 @@ export function wrapError(err: unknown, code: ErrorCode, message?: string, optio
   const text = message ?? (err instanceof Error ? err.message : String(err));
   return new IntakeError(code, text, { ...options, cause: err });
 }
+
+const IMAP_CONNECTION_CODES: ReadonlySet<string> = new Set([
+  "NoConnection",
+  "EConnectionClosed",
+  "StateLogout",
+  "ClosedAfterConnectText",
+  "ClosedAfterConnectTLS",
+]);
+const IMAP_TIMEOUT_CODES: ReadonlySet<string> = new Set(["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT", "ETIMEOUT"]);
+
+/**
+ * Maps an imapflow error (duck-typed: `code`, `authenticationFailed`, `serverResponseCode`…) to the catalogue.
+ * A lost or refused connection is ECONNECTION; a failed login EAUTH; a missing folder ENOMAILBOX.
+ */
+export function fromImapError(err: unknown, context: Record<string, unknown> = {}): IntakeError {
+  if (err instanceof IntakeError) return err;
+  const e = (err ?? {}) as {
+    code?: string;
+    message?: string;
+    authenticationFailed?: boolean;
+    serverResponseCode?: string;
+    responseText?: string;
+    mailboxMissing?: boolean;
+    tlsFailed?: boolean;
+    command?: string;
+  };
+  const details = { ...context, imapCode: e.code, command: e.command, serverResponseCode: e.serverResponseCode, responseText: e.responseText };
+  const message = e.responseText ?? e.message ?? String(err);
+  const make = (code: ErrorCode, transient?: boolean): IntakeError => new IntakeError(code, message, { cause: err, details, transient });
+  if (e.authenticationFailed || e.serverResponseCode === "AUTHENTICATIONFAILED") return make("EAUTH");
+  if (e.mailboxMissing || e.serverResponseCode === "NONEXISTENT" || e.serverResponseCode === "TRYCREATE") return make("ENOMAILBOX");
+  // A certificate or TLS mismatch does not heal by retrying: it is configuration (IMAP_SECURE, port, CA).
+  if (e.tlsFailed) return make("ECONFIG");
+  if (e.code && IMAP_TIMEOUT_CODES.has(e.code)) return make("ETIMEDOUT");
+  if (isNetworkCode(e.code) || (e.code && IMAP_CONNECTION_CODES.has(e.code))) return make("ECONNECTION");
+  if (e.serverResponseCode === "UNAVAILABLE" || e.code === "ETHROTTLE") return make("EIMAP", true);
+  return make("EIMAP");
+}

@@ -3,7 +3,7 @@
  * login names are full addresses. Start once per test file; `stop()` takes about 3 s.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { appendFile, chmod, chown, mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
@@ -337,11 +337,50 @@ async function greets(port: number): Promise<boolean> {
 
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  // The master leaves imap/log/stats children behind for several seconds; a test "restart" must drop
+  // connections as a real crash or reboot would, so they go too.
+  const children = child.pid === undefined ? [] : descendants(child.pid);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
+  for (const pid of children) signal(pid, "SIGKILL");
+}
+
+/** PIDs of every process below `root` (Linux /proc). */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Field 4 (ppid) follows the ")" that closes the command name.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number): void => {
+    for (const [p, pp] of parentOf) {
+      if (pp === pid) {
+        out.push(p);
+        walk(p);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
 }
 
 const killOnExit = new Set<ChildProcess>();

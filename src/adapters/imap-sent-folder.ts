@@ -1,0 +1,62 @@
+/**
+ * Appends copies of what the bot sent to the officer's Sent folder (IMAP_SENT_MAILBOX), marked \Seen like any
+ * mail one sent oneself. One short connection per append: sending is rare and this keeps no socket idle.
+ */
+import { ImapFlow } from "imapflow";
+import type { Logger, SentFolder } from "../app/ports.ts";
+import { fromImapError } from "./errors.ts";
+
+export interface ImapAccountOptions {
+  host: string;
+  port: number;
+  /** Implicit TLS (993). When false, STARTTLS is used if the server offers it. */
+  secure: boolean;
+  user: string;
+  password: string;
+  logger: Logger;
+  /** Connect and greeting budget. Default 15 s. */
+  connectTimeoutMs?: number;
+  /** Default true; false accepts a self-signed certificate on an internal server. */
+  tlsRejectUnauthorized?: boolean;
+}
+
+/** imapflow options shared by the mailbox and the Sent folder; imapflow's own logs go to `debug`. */
+export function imapClientOptions(opts: ImapAccountOptions, log: Logger): ConstructorParameters<typeof ImapFlow>[0] {
+  const timeout = opts.connectTimeoutMs ?? 15_000;
+  return {
+    host: opts.host,
+    port: opts.port,
+    secure: opts.secure,
+    auth: { user: opts.user, pass: opts.password },
+    tls: { rejectUnauthorized: opts.tlsRejectUnauthorized ?? true },
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    logger: {
+      debug: () => undefined,
+      info: (o: object) => log.debug(o, "imapflow"),
+      warn: (o: object) => log.warn(o, "imapflow"),
+      error: (o: object) => log.warn(o, "imapflow"),
+    },
+  };
+}
+
+/** Creates the Sent-folder appender; `append` throws an IntakeError (ECONNECTION, EAUTH, ENOMAILBOX, EIMAP). */
+export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: string }): SentFolder {
+  const log = opts.logger.child({ component: "imap-sent-folder", mailbox: opts.mailbox });
+  return {
+    async append(raw, date) {
+      const client = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: true });
+      client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
+      try {
+        await client.connect();
+        const res = await client.append(opts.mailbox, raw, ["\\Seen"], date);
+        if (!res) throw new Error(`APPEND to ${opts.mailbox} was not confirmed`);
+        log.debug({ uid: res.uid, bytes: raw.length }, "copy appended to Sent");
+      } catch (err) {
+        throw fromImapError(err, { mailbox: opts.mailbox, operation: "append" });
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    },
+  };
+}
