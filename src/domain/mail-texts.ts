@@ -96,7 +96,7 @@ export function parseMailTemplate(name: string, source: string, spec?: MailTempl
   else if ((subject as MailTemplate["subject"]).parts.length === 0) problems.push({ line: (subject as MailTemplate["subject"]).line, message: "the subject is empty" });
 
   const body = parseBody(lines, sep + 1, problems);
-  if (body.length === 0 && problems.length === 0) problems.push({ line: sep + 2, message: "the body is empty" });
+  if (lines.slice(sep + 1).every((l) => l.trim() === "")) problems.push({ line: sep + 2, message: "the body is empty" });
   if (problems.length > 0 || !subject) return { ok: false, problems };
   const template: MailTemplate = { name, subject, body, spec: spec ?? null };
   if (spec) {
