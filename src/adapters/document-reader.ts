@@ -82,6 +82,26 @@ function fromText(text: string, format: string): DocumentRead {
   return secret ? { ok: true, outline, text: plain, format, secret } : { ok: true, outline, text: plain, format };
 }
 
+const FORMAT_BY_TYPE: [RegExp, string][] = [
+  [/wordprocessingml/, "docx"],
+  [/spreadsheetml|ms-excel/, "xlsx"],
+  [/msword/, "doc"],
+  [/opendocument\.text/, "odt"],
+  [/rtf/, "rtf"],
+  [/pdf/, "pdf"],
+  [/^text\/html/, "html"],
+  [/^text\//, "txt"],
+  [/zip/, "zip"],
+];
+
+/** The format label of a file: its extension, else one derived from its MIME type. */
+export function formatOf(filename: string, contentType: string): string {
+  const ext = extensionOf(filename);
+  if (ext) return ext;
+  const type = contentType.toLowerCase();
+  return FORMAT_BY_TYPE.find(([re]) => re.test(type))?.[1] ?? (type.split("/").pop() || "unknown");
+}
+
 const ASK_DOCX = "đề nghị gửi tệp Word (.docx)";
 
 /** Builds the DocumentReader adapter. */
@@ -107,7 +127,7 @@ export function createDocumentReader(opts: DocumentReaderOptions = {}): Document
 
   async function read(file: DocumentInput): Promise<DocumentRead> {
     const ext = extensionOf(file.filename);
-    const format = ext || file.contentType.split("/").pop()?.toLowerCase() || "unknown";
+    const format = formatOf(file.filename, file.contentType);
     if (file.content.length === 0) return { ok: false, format, problem: "empty", detail: "0 bytes" };
     const kind = sniff(file.content);
     switch (kind) {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createDocumentReader, sniff } from "../../src/adapters/document-reader.ts";
+import { createDocumentReader, formatOf, sniff } from "../../src/adapters/document-reader.ts";
 import type { Block, DocumentRead, Outline, SectionDef } from "../../src/domain/model.ts";
 import { blockText } from "../../src/domain/outline.ts";
 import { detectSecrecy, stampOf } from "../../src/domain/secrecy.ts";
@@ -277,4 +277,15 @@ describe("sniff", () => {
     expect(sniff(Buffer.from("{\\rtf1\\ansi Báo cáo}"))).toBe("rtf");
     expect(sniff(Buffer.from("Báo cáo tuần 47"))).toBe("text");
   });
+});
+
+describe("formatOf", () => {
+  it.each([
+    ["Báo cáo tuần 47.DOCX", "application/octet-stream", "docx"],
+    ["noname", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
+    ["noname", "application/msword", "doc"],
+    ["noname", "application/pdf", "pdf"],
+    ["noname", "text/plain; charset=utf-8", "txt"],
+    ["", "application/x-unknown-thing", "x-unknown-thing"],
+  ])("%s (%s) → %s", (filename, type, expected) => expect(formatOf(filename, type)).toBe(expected));
 });
