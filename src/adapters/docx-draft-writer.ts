@@ -235,7 +235,7 @@ function plainTable(header: string[], rows: string[][]): Table {
   const widths = shares.map((s) => Math.floor(TEXT_WIDTH * s));
   const line = (cells: string[], bold: boolean) =>
     new TableRow({
-      tableHeader: bold,
+      tableHeader: bold ? true : undefined,
       cantSplit: true,
       children: widths.map((w, i) =>
         cell(
@@ -325,8 +325,14 @@ export async function writeDraftDocx(plan: DraftPlan): Promise<Buffer> {
           run: { font: fonts, size: PT(14), color: BLACK, language: { value: "vi-VN" } },
           paragraph: { spacing: { after: SPACE_AFTER, line: LINE } },
         },
+        // Black Times New Roman also for the styles the officer may apply later (the defaults are blue).
+        title: headingStyle,
         heading1: headingStyle,
         heading2: headingStyle,
+        heading3: headingStyle,
+        heading4: headingStyle,
+        heading5: headingStyle,
+        heading6: headingStyle,
       },
     },
     sections: [
