@@ -116,8 +116,12 @@ const TYPES: Record<string, string> = {
   eml: "message/rfc822",
 };
 
+/** Stable seed of a spec: every field, buffers by their hash, so two specs that differ anywhere differ here. */
 function seedOf(spec: MailSpec, salt: string): string {
-  const key = JSON.stringify([spec.from, spec.to, spec.subject, spec.date?.toISOString(), spec.text?.length, spec.client, salt]);
+  const key = JSON.stringify([spec, salt], (_k, v: unknown) => {
+    if (v && typeof v === "object" && (v as { type?: string }).type === "Buffer") return createHash("sha256").update(Buffer.from((v as { data: number[] }).data)).digest("hex");
+    return v;
+  });
   return createHash("sha256").update(key).digest("hex");
 }
 
