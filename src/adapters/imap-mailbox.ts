@@ -6,7 +6,7 @@
  */
 import { ImapFlow } from "imapflow";
 import type { Logger, Mailbox, RawMessage } from "../app/ports.ts";
-import { IntakeError, fromImapError } from "./errors.ts";
+import { IntakeError, fromImapError, isTransient } from "./errors.ts";
 import { imapClientOptions, type ImapAccountOptions } from "./imap-sent-folder.ts";
 
 export { createImapSentFolder } from "./imap-sent-folder.ts";
@@ -103,7 +103,8 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
       },
       (err: unknown) => {
         failures += 1;
-        scheduleReconnect();
+        // Retrying a wrong password or a missing folder only hammers the server (and may lock the account).
+        if (isTransient(err)) scheduleReconnect();
         throw err;
       },
     );

@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mailbox, RawMessage } from "../../src/app/ports.ts";
-import { IntakeError } from "../../src/adapters/errors.ts";
+import { IntakeError, fromImapError } from "../../src/adapters/errors.ts";
 import { createImapMailbox, createImapSentFolder, type ImapMailboxOptions } from "../../src/adapters/imap-mailbox.ts";
 import { freePort, startDovecot, type Dovecot } from "../support/dovecot.ts";
 
@@ -282,5 +282,26 @@ describe("createImapSentFolder against Dovecot", () => {
 
     const wrong = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user, password: dovecot.passwordOf(user), mailbox: "Thư đã gửi", logger });
     await expectCode(wrong.append(raw, new Date()), "ENOMAILBOX");
+  });
+});
+
+describe("fromImapError", () => {
+  const cases: Array<{ name: string; err: object; code: string; transient: boolean }> = [
+    { name: "refused", err: { code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:993" }, code: "ECONNECTION", transient: true },
+    { name: "dropped", err: { code: "NoConnection", message: "Connection not available" }, code: "ECONNECTION", transient: true },
+    { name: "closed", err: { code: "EConnectionClosed", message: "Connection closed" }, code: "ECONNECTION", transient: true },
+    { name: "greeting timeout", err: { code: "GREETING_TIMEOUT", message: "Failed to receive greeting" }, code: "ETIMEDOUT", transient: true },
+    { name: "login refused", err: { authenticationFailed: true, serverResponseCode: "AUTHENTICATIONFAILED", message: "Command failed" }, code: "EAUTH", transient: false },
+    { name: "no such folder", err: { mailboxMissing: true, serverResponseCode: "NONEXISTENT", message: "Command failed" }, code: "ENOMAILBOX", transient: false },
+    { name: "APPEND to a missing folder", err: { serverResponseCode: "TRYCREATE", message: "Command failed" }, code: "ENOMAILBOX", transient: false },
+    { name: "TLS mismatch", err: { tlsFailed: true, code: "ERR_SSL_WRONG_VERSION_NUMBER", message: "wrong version number" }, code: "ECONFIG", transient: false },
+    { name: "server busy", err: { serverResponseCode: "UNAVAILABLE", message: "Command failed" }, code: "EIMAP", transient: true },
+    { name: "other NO", err: { responseStatus: "NO", message: "Command failed" }, code: "EIMAP", transient: false },
+  ];
+  it.each(cases)("$name → $code", ({ err, code, transient }) => {
+    const e = fromImapError(Object.assign(new Error("x"), err), { mailbox: "INBOX" });
+    expect(e.code).toBe(code);
+    expect(e.transient).toBe(transient);
+    expect(e.details.mailbox).toBe("INBOX");
   });
 });

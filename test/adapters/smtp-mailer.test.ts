@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMail } from "../../src/app/ports.ts";
 import { IntakeError } from "../../src/adapters/errors.ts";
-import { createSmtpMailer } from "../../src/adapters/smtp-mailer.ts";
+import { createSmtpMailer, fromSmtpError } from "../../src/adapters/smtp-mailer.ts";
 import { startMailServers, type MailServers } from "../support/mail-servers.ts";
 
 const OFFICE = "vanphong.tonghop@cuc.example.vn";
@@ -157,5 +157,28 @@ describe("createSmtpMailer against smtp-server delivering into Dovecot", () => {
     expect(err).toBeInstanceOf(IntakeError);
     expect((err as IntakeError).code).toBe("EDOCUMENT");
     expect(servers.smtp.received.length).toBe(before);
+  });
+});
+
+describe("fromSmtpError", () => {
+  const cases: Array<{ name: string; err: object; code: string; transient: boolean }> = [
+    { name: "connection refused", err: { code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" }, code: "ECONNECTION", transient: true },
+    { name: "connection dropped", err: { code: "ECONNECTION", message: "Connection closed unexpectedly" }, code: "ECONNECTION", transient: true },
+    { name: "DNS failure", err: { code: "EDNS", message: "getaddrinfo ENOTFOUND mail.cuc.example.vn" }, code: "ECONNECTION", transient: true },
+    { name: "greeting timeout", err: { code: "ETIMEDOUT", message: "Greeting never received" }, code: "ETIMEDOUT", transient: true },
+    { name: "bad password", err: { code: "EAUTH", responseCode: 535, message: "Invalid login: 535 5.7.8 Authentication failed" }, code: "EAUTH", transient: false },
+    { name: "all recipients refused", err: { code: "EENVELOPE", responseCode: 550, message: "No recipients defined" }, code: "EREJECTED", transient: false },
+    { name: "mailbox full (4xx)", err: { code: "EENVELOPE", responseCode: 452, message: "452 4.2.2 Mailbox full" }, code: "EREJECTED", transient: true },
+    { name: "message refused after DATA", err: { code: "EMESSAGE", responseCode: 554, message: "554 5.7.1 Nội dung bị từ chối" }, code: "EREJECTED", transient: false },
+    { name: "greylisted", err: { code: "EMESSAGE", responseCode: 451, message: "451 4.7.1 Greylisted, try again" }, code: "EREJECTED", transient: true },
+    { name: "service closing (421)", err: { code: "EPROTOCOL", responseCode: 421, message: "421 4.3.2 Service shutting down" }, code: "ESMTP", transient: true },
+    { name: "STARTTLS certificate", err: { code: "ETLS", message: "self-signed certificate" }, code: "ESMTP", transient: false },
+    { name: "raw Node refusal", err: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" }, code: "ECONNECTION", transient: true },
+  ];
+  it.each(cases)("$name → $code", ({ err, code, transient }) => {
+    const e = fromSmtpError(Object.assign(new Error("x"), err));
+    expect(e.code).toBe(code);
+    expect(e.transient).toBe(transient);
+    expect((e.cause as Error).message).toBe((err as { message: string }).message);
   });
 });
