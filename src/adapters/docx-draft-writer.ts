@@ -22,8 +22,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type IParagraphOptions,
-  type ParagraphChild,
 } from "docx";
 import type { DraftAppendix, DraftNode, DraftPlan, DraftRole } from "../domain/draft-plan.ts";
 import type { Block, Run } from "../domain/model.ts";

@@ -3,12 +3,11 @@
  * unit stands, what changed since the previous version, the laggards summary (contract.md: at the draft time,
  * QT.VP.03 §8 risk 1), the files, and how to answer (Đạt / Không đạt). Every text comes from the skeleton.
  */
-import { formatDurationVi } from "./calendar.ts";
-import { formatReceivedVi, recordGroups } from "./draft-appendices.ts";
-import { fillSlots } from "./draft-skeleton.ts";
-import { draftSlots } from "./draft-labels.ts";
-import { nextPeriod } from "./calendar.ts";
 import { DateTime } from "luxon";
+import { formatDurationVi, nextPeriod } from "./calendar.ts";
+import { formatReceivedVi, recordGroups } from "./draft-appendices.ts";
+import { draftSlots } from "./draft-labels.ts";
+import { fillSlots } from "./draft-skeleton.ts";
 import { parseUnitDraftKey, unitsInRegimeOrder, type DraftInput, type UnitReportForDraft } from "./merge-plan.ts";
 
 /** One original file of a unit, with its size (bytes). */
