@@ -83,6 +83,8 @@ interface DocFacts {
   name: TextFacts | null;
   title: TextFacts | null;
   sections: string[];
+  /** Units named in the file name or title block. */
+  units: string[];
 }
 
 interface Located {
@@ -113,7 +115,8 @@ const EDITABLE_EXT = /\.(?:docx?|docm|odt|rtf)$/i;
 const ENUMERATION = /^(?:[ivx]+|\d+(?: \d+)*|[a-z])\s+/;
 
 function textFacts(source: Source, text: string, receivedAt: Date, zone: string): TextFacts {
-  const mentions = findPeriodPhrases(text, { receivedAt, zone });
+  // In a title block a bare "năm 2026" dates something else ("Thực hiện Chương trình công tác năm 2026, …").
+  const mentions = findPeriodPhrases(text, { receivedAt, zone }).filter((m) => !(m.bare && source === "document-title"));
   const folded = fold(text);
   const neg = NOT_REPORT.exec(folded);
   const word = REPORT_WORD.exec(folded);
@@ -176,10 +179,13 @@ function locate(texts: (TextFacts | null)[]): Located[] {
   return pruned(all.flatMap((t) => t.mentions)).map((m) => ({ m, source: all.find((t) => t.mentions.includes(m))!.source }));
 }
 
-function compatible(a: Located[], b: Located[]): boolean {
-  if (a.length !== 1 || b.length !== 1) return false;
-  const [x, y] = [a[0]!.m, b[0]!.m];
-  return x.kind === y.kind && (x.id === y.id || x.id === null || y.id === null);
+/** Same single period (or one of them only names the kind), and no unit that the other lacks. */
+function compatible(g: Group, d: DocFacts, own: Located[]): boolean {
+  if (g.mentions.length !== 1 || own.length !== 1) return false;
+  const [x, y] = [g.mentions[0]!.m, own[0]!.m];
+  if (x.kind !== y.kind || (x.id !== y.id && x.id !== null && y.id !== null)) return false;
+  const units = new Set(g.docs.flatMap((o) => o.units));
+  return units.size === 0 || d.units.length === 0 || d.units.every((u) => units.has(u));
 }
 
 function groupDocuments(docs: DocFacts[]): Group[] {
@@ -192,7 +198,7 @@ function groupDocuments(docs: DocFacts[]): Group[] {
       if (!NOT_DOCUMENT_EXT.test(d.filename ?? "") || d.sections.length >= 2) satellites.push({ d, after: last });
       continue;
     }
-    const g = groups.find((x) => compatible(x.mentions, own));
+    const g = groups.find((x) => compatible(x, d, own));
     if (g) {
       g.docs.push(d);
       if (g.mentions[0]!.m.id === null) g.mentions = own;
@@ -440,6 +446,7 @@ export function classifyMessage(input: ClassifyInput, regimes: Regime[], ctx: { 
     filename: d.filename,
     ...texts[i]!,
     sections: d.read.ok ? sectionsPresent(d.read.outline, regime.sections) : [],
+    units: distinct(unitsIn([texts[i]!.name, texts[i]!.title], regime)),
   }));
 
   const withSections = docs.some((d) => d.sections.length >= 2);

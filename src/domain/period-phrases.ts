@@ -200,7 +200,7 @@ function passes(zone: string): Pass[] {
     {
       // "báo cáo năm", "BC năm 2026", "báo cáo tổng kết năm", "tổng kết năm 2026" ("năm học" is a school year)
       re: new RegExp(
-        String.raw`${B}(?:(?:bao\s+cao|bc)(?:\s+(?:tong\s+ket|cong\s+tac|ket\s+qua))?|tong\s+ket(?:\s+cong\s+tac)?)\s+nam(?!\s+hoc)(?:\s+(20\d{2}))?${E}`,
+        String.raw`${B}(?:(?:bao\s+cao|bc)(?:\s+(?:tong\s+ket|cong\s+tac|ket\s+qua|thuc\s+hien|nhiem\s+vu))*|tong\s+ket(?:\s+cong\s+tac)?)\s+nam(?!\s+hoc)(?:\s+(20\d{2}))?${E}`,
         "g",
       ),
       build: (m, _n, ctx) => year(m[1] ? Number(m[1]) : null, ctx),

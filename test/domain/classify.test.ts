@@ -280,6 +280,20 @@ const ROWS: Row[] = [
   ],
   ["Cục symbol TTĐN-VP is no unit", { from: "nvdp@cuc.example.vn", subject: "Báo cáo tuần 47 theo Công văn số 123/TTĐN-VP", files: [{ name: "BC.docx" }] }, [{ is: "nvdp week 2026-W47" }]],
   ["unit in the body only, unregistered sender", { from: "an.nguyen1985@gmail.com", subject: "Báo cáo tuần 47", text: "Phòng NVĐP xin gửi báo cáo.", files: [{ name: "BC.docx" }] }, [{ is: "nvdp week 2026-W47" }]],
+  [
+    "a bare year in the lead sentence of a title block without a number",
+    {
+      subject: "Gửi báo cáo tuần",
+      received: "2026-11-19T09:00:00",
+      files: [{ name: "BC.docx", outline: reportOutline({ unit: NVDP, title: "Công tác tuần", lead: "Thực hiện Chương trình công tác năm 2026, Phòng báo cáo như sau:" }) }],
+    },
+    [{ is: "nvdp week 2026-W47", inferred: true }],
+  ],
+  [
+    "yearly report titled in the document",
+    { from: "vp@cuc.example.vn", subject: "Gửi Văn phòng", received: "2026-11-19T09:00:00", files: [{ name: "VP.docx", outline: reportOutline({ unit: "VĂN PHÒNG", title: "Kết quả thực hiện nhiệm vụ năm 2026 và kế hoạch năm 2027" }) }] },
+    [{ is: "vp year 2026" }],
+  ],
   ["two units named in the subject", { from: "thuky.cuc@gmail.com", subject: "Báo cáo tuần 47 NVĐP, TTĐN", files: [{ name: "BC.docx" }] }, [{ reason: "unknown_unit" }]],
 ];
 

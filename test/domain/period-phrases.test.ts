@@ -54,6 +54,7 @@ const CASES: [string, string[]][] = [
   ["Báo cáo tổng kết năm", ["year 2026 report"]],
   ["báo cáo năm", ["year 2026 report"]],
   ["Báo cáo tổng kết công tác năm 2026 và phương hướng nhiệm vụ năm 2027", ["year 2026 report", "year 2027 plan"]],
+  ["BÁO CÁO\nKết quả thực hiện nhiệm vụ năm 2026", ["year 2026 report"]],
   ["Báo cáo tuần", ["week null report"]],
   ["BC tháng - Văn phòng", ["month null report"]],
   ["Báo cáo công tác quý", ["quarter null report"]],
