@@ -8,7 +8,8 @@
  *   "Số: 123/TTĐN-VP", "/BC-TTĐN"; also a bare hyphenated chain starting at the Cục's "TTĐN" ("TTĐN-VP");
  * - "TTĐN" right after "Cục" or "lĩnh vực"/"công tác"/"hoạt động" (the Cục's field, thông tin đối ngoại, not
  *   the Phòng Truyền thông đối ngoại);
- * - a name right after "gửi", "kính gửi", "đến", "về", "cho" (the addressee: "NVĐP gửi Văn phòng báo cáo…").
+ * - a name right after "gửi", "kính gửi", "đến", "về", "cho" (the addressee: "NVĐP gửi Văn phòng báo cáo…");
+ * - mail addresses and links ("vp@cuc.example.vn").
  */
 import type { UnitDef } from "./model.ts";
 import { foldWithOffsets, sourceSpan, stripDiacritics } from "./text.ts";
@@ -21,6 +22,8 @@ export interface UnitMatch {
 
 /** Hyphenated uppercase chains after "/" ("15/KH-TTĐN", "/BC-TTĐN-NVĐP"), and chains led by the Cục's TTĐN. */
 const SYMBOL = /(?:\d+\s*)?\/[A-Z][A-Za-z]*(?:-[A-Z][A-Z&]*)*|(?<![A-Za-z0-9])TTDN(?:-[A-Z][A-Z&]*)+(?![A-Za-z0-9])/g;
+/** Mail addresses and links: "vp@cuc.example.vn" names a mailbox, not a unit. */
+const ADDRESS = /[\w.+-]+@[\w.-]+|\bhttps?:\/\/\S+/g;
 /** Words after which the Cục's acronym TTĐN means the Cục or its field, not the Phòng. */
 const CUC_CONTEXT = /(?:^|\s)(?:cuc|linh\s+vuc|cong\s+tac|hoat\s+dong|nganh)\s+$/;
 /** Words after which a unit is the addressee. */
@@ -31,7 +34,7 @@ function maskSymbols(nfcText: string): string {
   const plain = stripDiacritics(nfcText);
   if (plain.length !== nfcText.length) return nfcText;
   let masked = nfcText;
-  for (const m of plain.matchAll(SYMBOL)) {
+  for (const m of [...plain.matchAll(SYMBOL), ...plain.matchAll(ADDRESS)]) {
     const from = m.index;
     masked = masked.slice(0, from) + " ".repeat(m[0].length) + masked.slice(from + m[0].length);
   }

@@ -4,6 +4,7 @@ import { CONFIDENCE_THRESHOLD, classifyMessage, sectionsPresent, signedCopies, t
 import type { AttachmentFacts, DocumentFacts, ForwardedFacts, MailFacts } from "../../src/domain/message.ts";
 import type { Block, DocumentRead, Outline } from "../../src/domain/model.ts";
 import type { Regime } from "../../src/domain/regime.ts";
+import { matchUnits, unitOfAddress } from "../../src/domain/unit-match.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -386,5 +387,56 @@ describe("signedCopies and sections", () => {
   it("finds headings with numbering, any case, no diacritics", () => {
     const outline: Outline = { blocks: [h("1. KET QUA THUC HIEN NHIEM VU"), p("a) Khó khăn, vướng mắc"), p("III. Phương hướng, nhiệm vụ tháng 12"), p("Kiến nghị rằng các đơn vị cần phải phối hợp chặt chẽ hơn nữa trong việc cung cấp thông tin cho báo chí quốc tế và trong nước về các sự kiện lớn")] };
     expect(sectionsPresent(outline, QT.sections).sort()).toEqual(["ke_hoach", "ket_qua", "kho_khan"]);
+  });
+});
+
+/** [text, expected "unit=matched" list]. */
+const UNIT_TEXTS: [string, string[]][] = [
+  ["Báo cáo tuần 47 - Phòng NVĐP", ["nvdp=NVĐP"]],
+  ["Phòng Nghiệp vụ - Điều phối", ["nvdp=Phòng Nghiệp vụ - Điều phối"]],
+  ["bao cao tuan 47 phong nghiep vu dieu phoi", ["nvdp=phong nghiep vu dieu phoi"]],
+  [nfd("PHÒNG NGHIỆP VỤ - ĐIỀU PHỐI"), ["nvdp=PHÒNG NGHIỆP VỤ - ĐIỀU PHỐI"]],
+  ["BC_T11_NV-ĐP.docx", ["nvdp=NV-ĐP"]],
+  ["P.TTĐN gửi báo cáo tháng 11", ["ttdn=P.TTĐN"]],
+  ["BC T11 TTDN.docx", ["ttdn=TTDN"]],
+  ["TTĐN - Báo cáo tuần 47", ["ttdn=TTĐN"]],
+  ["PHÒNG TRUYỀN THÔNG ĐỐI NGOẠI", ["ttdn=PHÒNG TRUYỀN THÔNG ĐỐI NGOẠI"]],
+  ["Trung tâm Báo chí và Hợp tác truyền thông quốc tế", ["ttbc=Trung tâm Báo chí và Hợp tác truyền thông quốc tế"]],
+  ["BC_tuan47_TTBC&HTTTQT.docx", ["ttbc=TTBC&HTTTQT"]],
+  ["Văn phòng Cục báo cáo tuần 47", ["vp=Văn phòng Cục"]],
+  ["bc tuan 47 vp.docx", ["vp=vp"]],
+  ["Báo cáo tuần 47 NVĐP, TTĐN", ["nvdp=NVĐP", "ttdn=TTĐN"]],
+  // not units
+  ["CỤC THÔNG TIN ĐỐI NGOẠI", []],
+  ["Kế hoạch số 15/KH-TTĐN", []],
+  ["Số: 123/TTĐN-VP", []],
+  ["Theo công văn TTĐN-VP ngày 12/11", []],
+  ["Cục TTĐN", []],
+  ["Hoạt động TTĐN trên báo chí", []],
+  ["Kính gửi: Văn phòng Cục", []],
+  ["NVĐP gửi Văn phòng báo cáo tuần 47", ["nvdp=NVĐP"]],
+  ["Đề nghị gửi về vp@cuc.example.vn", []],
+  ["VPBank chi nhánh Hà Nội", []],
+  ["Báo cáo tuần 47 của Phòng", []],
+];
+
+describe("matchUnits", () => {
+  it.each(UNIT_TEXTS)("%s", (text, expected) => {
+    expect(matchUnits(text, QT.units).map((m) => `${m.unit}=${m.matched}`)).toEqual(expected);
+  });
+
+  it.each([
+    ["nvdp@cuc.example.vn", "nvdp"],
+    ["Nguyễn Văn An <NguyenVanAn@Cuc.Example.VN>", "nvdp"],
+    ["ttbc@cuc.example.vn", "ttbc"],
+    ["an.nguyen1985@gmail.com", null],
+    [null, null],
+  ] as const)("unitOfAddress(%s) = %s", (address, unit) => {
+    expect(unitOfAddress(address, QT.units)).toBe(unit);
+  });
+
+  it("an address two units register says nothing", () => {
+    const units = QT.units.map((u) => (u.id === "ttdn" ? { ...u, addresses: [...u.addresses, "nvdp@cuc.example.vn"] } : u));
+    expect(unitOfAddress("nvdp@cuc.example.vn", units)).toBeNull();
   });
 });
