@@ -4,6 +4,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { catalogTextPool } from "./src/adapters/pg-catalog-types.ts";
 
 const url = process.env.DATABASE_URL ?? `file:${process.env.DATA_DIR ?? "./var"}/intake.db`;
 const provider = /^postgres(ql)?:/.test(url) ? "postgresql" : "sqlite";
@@ -14,6 +15,7 @@ export default defineConfig({
   schema: `prisma/${provider}`,
   migrations: { path: `prisma/${provider}/migrations` },
   async adapter() {
-    return provider === "postgresql" ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
+    // PostgreSQL: see src/adapters/pg-catalog-types.ts (prisma/orm#27403).
+    return provider === "postgresql" ? new PrismaPg(catalogTextPool(url)) : new PrismaBetterSQLite3({ url });
   },
 });

@@ -1,5 +1,6 @@
 import type { DocumentFacts, MailFacts } from "../domain/message.ts";
 import { bodyOutline } from "../domain/outline.ts";
+import { outlineSecrecy } from "../domain/secrecy.ts";
 import type { Deps } from "./context.ts";
 
 /** Reads every attachment, plus the body as a document (classification decides which belong to a report). */
@@ -11,7 +12,9 @@ export async function readDocuments(deps: Deps, facts: MailFacts): Promise<Docum
   }
   const bodyText = (facts.forwarded?.text ? `${facts.text}\n${facts.forwarded.text}` : facts.text).trim();
   if (bodyText) {
-    docs.push({ source: "body", filename: null, read: { ok: true, outline: bodyOutline(bodyText), text: bodyText, format: "body" } });
+    const outline = bodyOutline(bodyText);
+    const secret = outlineSecrecy(outline);
+    docs.push({ source: "body", filename: null, read: { ok: true, outline, text: bodyText, format: "body", ...(secret ? { secret } : {}) } });
   }
   return docs;
 }
