@@ -8,6 +8,8 @@ import type { Regime } from "../domain/regime.ts";
 import { deadlinesOf, periodFromId } from "../domain/calendar.ts";
 import { checkSections } from "../domain/sections.ts";
 import { decideVerdict, needsPerson } from "../domain/verdict.ts";
+import { emptySections, withoutSections } from "../domain/section-content.ts";
+import { reportSkeleton, SKELETON_KINDS } from "../domain/report-skeleton.ts";
 import type { SubmissionRecord } from "./store.ts";
 
 export interface CandidateLike extends Classification {
@@ -22,6 +24,12 @@ export interface Judged {
   compileDeadline: Date | null;
   due: Date | null;
 }
+
+/** The guidance lines of the unit report skeletons: a section holding only these is empty. */
+const SKELETON_GUIDANCE = SKELETON_KINDS.flatMap((k) => {
+  const sk = reportSkeleton(k);
+  return sk ? [sk.note, ...sk.sections.map((x) => x.guidance)] : [];
+});
 
 const SCANNED_REASON = "scanned_document: Tài liệu là bản quét (không có lớp văn bản), chuyển chuyên viên xử lý";
 
@@ -95,7 +103,9 @@ export function judgeReport(input: {
   let best: { outline: Outline; report: SectionReport } | null = null;
   for (const d of readable) {
     if (!d.read.ok) continue;
-    const report = checkSections(d.read.outline, regime.sections);
+    const checked = checkSections(d.read.outline, regime.sections);
+    const required = regime.sections.filter((x) => x.required).map((x) => x.id);
+    const report = withoutSections(checked, emptySections(d.read.outline, checked, required, SKELETON_GUIDANCE), required);
     if (!best || report.missingRequired.length < best.report.missingRequired.length) best = { outline: d.read.outline, report };
   }
   const verdict = decideVerdict({
