@@ -9,6 +9,7 @@ import type { Deps } from "./context.ts";
 import { composeReply } from "./compose-reply.ts";
 import { judgeReport } from "./judge-report.ts";
 import { readDocuments } from "./read-documents.ts";
+import { replyTarget } from "./reply-target.ts";
 import type { SubmissionRow } from "./store.ts";
 
 export class DecisionError extends Error {
@@ -59,7 +60,7 @@ export async function assignMessage(
     documents, regimes: deps.settings.regimes, receivedAt: row.receivedAt, zone: deps.settings.timezone,
   });
   const reply = composeReply(deps, {
-    facts, replyTo: row.originalFrom ?? row.fromAddress, record: judged.record, regime, compileDeadline: judged.compileDeadline, earlierAccepted: false, now,
+    facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record: judged.record, regime, compileDeadline: judged.compileDeadline, earlierAccepted: false, now,
     dedupeKey: `assign:${row.messageId}:${row.index}`,
   });
   await deps.store.updateSubmission(
@@ -94,7 +95,7 @@ export async function reviewMessage(
   // Each decision that changes the verdict is a new mail; the same decision repeated sends nothing.
   const reply = changed
     ? composeReply(deps, {
-        facts, replyTo: row.originalFrom ?? row.fromAddress, record, regime, compileDeadline: null, earlierAccepted: false, now, note: input.note,
+        facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record, regime, compileDeadline: null, earlierAccepted: false, now, note: input.note,
         dedupeKey: `review:${row.messageId}:${row.index}:${input.verdict}:${now.toISOString()}`,
       })
     : null;

@@ -6,7 +6,7 @@
 import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 import { classifyMessage } from "../domain/classify.ts";
-import { detectNoise } from "../domain/noise.ts";
+import { detectNoise, NOISE_TEXT } from "../domain/noise.ts";
 import type { Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
 import type { OutboxEntry, SubmissionRecord } from "./store.ts";
@@ -15,6 +15,7 @@ import { judgeReport } from "./judge-report.ts";
 import { composeReply } from "./compose-reply.ts";
 import { handleDraftAnswer } from "./draft-answer.ts";
 import { readDocuments } from "./read-documents.ts";
+import { officeAddresses, replyTarget } from "./reply-target.ts";
 
 export type IngestOutcome = "skipped" | "processed" | "ignored" | "failed" | "duplicate";
 
@@ -98,11 +99,6 @@ function ignoredRecord(reason: string): SubmissionRecord {
   };
 }
 
-function officeAddresses(deps: Deps): string[] {
-  const o = deps.settings.office;
-  return [o.address, ...(o.officers ?? []).map((p) => p.address)].map((a) => a.toLowerCase());
-}
-
 function unitAddress(regimes: Regime[], address: string | null): boolean {
   if (!address) return false;
   const a = address.toLowerCase();
@@ -111,10 +107,11 @@ function unitAddress(regimes: Regime[], address: string | null): boolean {
 
 async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evaluation> {
   const { settings } = deps;
-  const fromOffice = !!facts.from && officeAddresses(deps).includes(facts.from);
+  const fromOffice = !!facts.from && officeAddresses(settings).includes(facts.from);
   // contract.md: a report the officer forwards from a registered unit is that unit's report.
   const forwardedUnitReport = fromOffice && !!facts.forwarded && unitAddress(settings.regimes, facts.forwarded.from);
-  const originalFrom = forwardedUnitReport ? (facts.forwarded?.from ?? null) : null;
+  // contract.md "submissions --json": originalFrom is the original sender of any forwarded report (noise has none).
+  const originalFrom = facts.forwarded?.from ?? null;
 
   const noise = detectNoise(facts, {
     botAddress: settings.mailFrom,
@@ -126,18 +123,18 @@ async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evalua
 
   // The chief's answer to a draft (QT.VP.03 §6.2.4) is recorded against that draft version.
   const draftAnswer = await handleDraftAnswer(deps, facts, now);
-  if (draftAnswer) return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom };
+  if (draftAnswer) return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom: null };
 
   if (noise) {
-    const reason = `${noise.reason}: ${noise.detail}`;
-    return { state: "ignored", reason, submissions: [ignoredRecord(reason)], outbox: [], originalFrom };
+    const reason = `${noise.reason}: ${NOISE_TEXT[noise.reason]} (${noise.detail})`;
+    return { state: "ignored", reason, submissions: [ignoredRecord(reason)], outbox: [], originalFrom: null };
   }
 
   const documents = await readDocuments(deps, facts);
   const candidates = classifyMessage({ facts, documents }, settings.regimes, { zone: settings.timezone });
   const submissions: SubmissionRecord[] = [];
   const outbox: OutboxEntry[] = [];
-  const replyTo = originalFrom ?? facts.from;
+  const replyTo = replyTarget(settings, facts.from, originalFrom);
   for (const [index, candidate] of candidates.entries()) {
     const judged = judgeReport({ index, candidate, documents, regimes: settings.regimes, receivedAt: facts.receivedAt, zone: settings.timezone });
     submissions.push(judged.record);

@@ -22,6 +22,15 @@ export interface NoiseContext {
   isForwardedUnitReport: boolean;
 }
 
+/** What each noise reason means, for people (the `reason` text after its code; contract.md "submissions --json"). */
+export const NOISE_TEXT: Record<NoiseReason, string> = {
+  auto_reply: "Thư trả lời tự động, không phải báo cáo",
+  delivery_failure: "Thông báo thư không gửi được, không phải báo cáo",
+  bulk: "Thư gửi hàng loạt (bản tin, nhóm thư), không phải báo cáo",
+  own_mail: "Thư do hệ thống tự động gửi",
+  officer_mail: "Thư của chuyên viên tổng hợp, không phải báo cáo của đơn vị",
+};
+
 export interface Noise {
   reason: NoiseReason;
   /** What gave it away, e.g. "Auto-Submitted: auto-replied". */
