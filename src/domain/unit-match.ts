@@ -20,10 +20,12 @@ export interface UnitMatch {
   matched: string;
 }
 
+// SYMBOL and ADDRESS start a repeated part only where a run begins (the lookbehinds), so a 100 KB run of digits,
+// letters or "-A-A…" is scanned once, not once per character (quadratic backtracking).
 /** Hyphenated uppercase chains after "/" ("15/KH-TTĐN", "/BC-TTĐN-NVĐP"), and chains led by the Cục's TTĐN. */
-const SYMBOL = /(?:\d+\s*)?\/[A-Z][A-Za-z]*(?:-[A-Z][A-Z&]*)*|(?<![A-Za-z0-9])TTDN(?:-[A-Z][A-Z&]*)+(?![A-Za-z0-9])/g;
+const SYMBOL = /(?:(?<!\d)\d+\s*)?\/[A-Z][A-Za-z]*(?:-[A-Z][A-Z&]*)*|(?<![A-Za-z0-9])TTDN(?:-[A-Z][A-Z&]*)+(?![A-Za-z0-9])/g;
 /** Mail addresses and links: "vp@cuc.example.vn" names a mailbox, not a unit. */
-const ADDRESS = /[\w.+-]+@[\w.-]+|\bhttps?:\/\/\S+/g;
+const ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w.-]+|\bhttps?:\/\/\S+/g;
 /** Words after which the Cục's acronym TTĐN means the Cục or its field, not the Phòng. */
 const CUC_CONTEXT = /(?:^|\s)(?:cuc|linh\s+vuc|cong\s+tac|hoat\s+dong|nganh)\s+$/;
 /** Words after which a unit is the addressee. */
@@ -33,12 +35,20 @@ const ADDRESSEE = /(?:^|\s)(?:kinh\s+gui|gui|gui\s+den|gui\s+toi|gui\s+ve|den|ve
 function maskSymbols(nfcText: string): string {
   const plain = stripDiacritics(nfcText);
   if (plain.length !== nfcText.length) return nfcText;
-  let masked = nfcText;
-  for (const m of [...plain.matchAll(SYMBOL), ...plain.matchAll(ADDRESS)]) {
-    const from = m.index;
-    masked = masked.slice(0, from) + " ".repeat(m[0].length) + masked.slice(from + m[0].length);
+  // Blanked spans are collected and applied once: rebuilding the string per match is quadratic in long texts.
+  const spans = [...plain.matchAll(SYMBOL), ...plain.matchAll(ADDRESS)]
+    .map((m) => [m.index, m.index + m[0].length] as const)
+    .sort((a, b) => a[0] - b[0]);
+  if (spans.length === 0) return nfcText;
+  let masked = "";
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    masked += nfcText.slice(at, start) + " ".repeat(to - start);
+    at = to;
   }
-  return masked;
+  return masked + nfcText.slice(at);
 }
 
 interface Phrase {
