@@ -29,6 +29,7 @@ import type { Block, Classification, Evidence, Outline, PeriodKind, SectionDef }
 import type { DocumentFacts, MailFacts } from "./message.ts";
 import type { Regime } from "./regime.ts";
 import { type PeriodMention, findPeriodPhrases } from "./period-phrases.ts";
+import { documentTitle } from "./outline.ts";
 import { fold } from "./text.ts";
 import { matchUnits, unitOfAddress } from "./unit-match.ts";
 
@@ -132,9 +133,15 @@ function runsText(b: Block): string {
   return b.runs.map((r) => r.text).join("");
 }
 
-/** Text lines of the document's header block: the first `max` top-level blocks (tables flattened). */
+/**
+ * Text lines of the document's header block (tables flattened): up to the title under "BÁO CÁO" when there is
+ * one, else the first `max` top-level blocks. The body below the title is not the title: a monthly report's
+ * "chuẩn bị giao ban quý IV" or "chương trình công tác tháng 12" names other periods.
+ */
 export function titleLines(outline: Outline, max = 8): string[] {
-  return outline.blocks.slice(0, max).flatMap((b) => runsText(b).split("\n")).filter((l) => l.trim() !== "");
+  const title = documentTitle(outline);
+  const end = title.length > 0 ? title[title.length - 1]!.index + 1 : max;
+  return outline.blocks.slice(0, end).flatMap((b) => runsText(b).split("\n")).filter((l) => l.trim() !== "");
 }
 
 /** Ids of the regime's sections whose heading opens a short line of the outline (a simple folded match). */
