@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { formatDurationVi, kindOfPeriodId, periodFromId } from "../domain/calendar.ts";
+import { DateTime } from "luxon";
+import { formatDurationVi, kindOfPeriodId, nextPeriod, periodFromId } from "../domain/calendar.ts";
+import { draftSlots } from "../domain/draft-labels.ts";
+import { fillSlots } from "../domain/draft-skeleton.ts";
 import { buildDraftPlan, parseDraftSkeletonYaml, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/merge-plan.ts";
 import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
@@ -112,7 +115,7 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
   const plan = buildDraftPlan(draftInput);
   const docx = await writeDraftDocx(plan);
   const stored = await deps.archive.put(docx, ".docx");
-  const filename = `Du thao ${plan.title.replace(/[\\/:*?"<>|]+/g, "-")}${version > 1 ? ` (ban cap nhat ${version - 1})` : ""}.docx`;
+  const filename = draftFilename(skeleton, period, version, draftInput);
   if (!input.send) {
     return { docx, draft: null, description: `Đã lập dự thảo ${period.id} (chưa gửi).` };
   }
@@ -136,6 +139,16 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
     outbox,
   );
   return { docx, draft, description: `Đã lập dự thảo ${period.id} bản ${version} và đưa vào hàng chờ gửi Chánh Văn phòng (${office.chief.address}).` };
+}
+
+/**
+ * The attached draft's name, as the chief sees it in the mail: the cover email's subject ("Dự thảo báo cáo công tác
+ * tuần 47/2026 (bản cập nhật lần 1)") with the characters file systems refuse replaced by "-".
+ */
+function draftFilename(skeleton: DraftSkeleton, period: Period, version: number, input: DraftInput): string {
+  const slots = draftSlots(period, nextPeriod(period, input.zone), skeleton, DateTime.fromJSDate(input.now, { zone: input.zone }).year);
+  const name = fillSlots(skeleton.coverEmail.subject, slots) + (version > 1 ? fillSlots(skeleton.coverEmail.subjectUpdate, { n: version - 1 }) : "");
+  return `${name.replace(/[\\/:*?"<>|]+/g, "-").trim()}.docx`;
 }
 
 function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {

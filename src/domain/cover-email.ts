@@ -20,7 +20,7 @@ export interface OriginalFile {
 export interface CoverEmailInput {
   /** The same input the draft was built from. */
   draft: DraftInput;
-  /** File name of the attached draft, e.g. "Du thao BC tuan 47-2026 (lan 2).docx". */
+  /** File name of the attached draft, e.g. "Dự thảo báo cáo công tác tuần 47-2026 (bản cập nhật lần 1).docx". */
   draftFilename: string;
   /** Sizes of the accepted units' files; without it every listed file counts as small. */
   originals?: OriginalFile[];
