@@ -123,7 +123,8 @@ export function paragraph(text: string, extra: { bold?: boolean } = {}): Block {
 export function bodyOutline(text: string): Outline {
   const blocks: Block[] = [];
   for (const raw of nfc(text).replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n")) {
-    const line = raw.replace(/\s+$/, "").replace(/^\s+/, "");
+    // trim(), not /\s+$/: that pattern backtracks quadratically over a long run of inner spaces.
+    const line = raw.trim();
     if (!line || /^[-_=*.·]{3,}$/.test(line)) continue;
     const split = splitNumbering(line);
     if (split.kind === "bullet") {
