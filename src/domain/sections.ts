@@ -45,7 +45,8 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   const out: Candidate[] = [];
   const labelled = colon > 0 && colon < body.length - 1 && body.slice(colon + 1).trim() !== "";
   if (!labelled && words(fold(body)) <= MAX_HEADING_WORDS) {
-    const strong = block.type === "heading" || isAllCaps(body.replace(/\(.*?\)/g, ""));
+    // [^()]* rather than .*?: a lazy scan to the end after every unclosed "(" is quadratic.
+    const strong = block.type === "heading" || isAllCaps(body.replace(/\([^()]*\)/g, ""));
     const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
     const strength: Strength = strong ? "strong" : weak ? "weak" : "plain";
     out.push({ blockIndex, heading: first, body, strength, inline: "" });
@@ -95,19 +96,26 @@ function core(body: string): string {
   return fold(noParens).replace(/ (cua|doi voi) .*$/, "");
 }
 
+/** The folded headings (and title) of each section, computed once per check. */
+interface FoldedHeading {
+  id: string;
+  folded: string;
+}
+
+function foldedHeadings(sections: SectionDef[]): FoldedHeading[] {
+  return sections.flatMap((s) => s.headings.concat(s.title).map((h) => ({ id: s.id, folded: fold(h) })));
+}
+
 /** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
-function matchCandidate(cand: Candidate, sections: SectionDef[]): string[] {
+function matchCandidate(cand: Candidate, headings: FoldedHeading[]): string[] {
   const ids: string[] = [];
   const parts = core(cand.body).split(/ va (?=\S)/);
   parts.forEach((part, n) => {
     let best: { id: string; rest: number } | null = null;
-    for (const s of sections) {
-      for (const h of s.headings.concat(s.title)) {
-        const fh = fold(h);
-        if (!fh || !(part === fh || part.startsWith(`${fh} `))) continue;
-        const rest = words(part.slice(fh.length).trim());
-        if (!best || rest < best.rest) best = { id: s.id, rest };
-      }
+    for (const { id, folded: fh } of headings) {
+      if (!fh || !(part === fh || part.startsWith(`${fh} `))) continue;
+      const rest = words(part.slice(fh.length).trim());
+      if (!best || rest < best.rest) best = { id, rest };
     }
     if (!best) return;
     // Later parts must be a heading on their own ("… và kiến nghị"), not any phrase after "và".
@@ -124,8 +132,9 @@ function matchCandidate(cand: Candidate, sections: SectionDef[]): string[] {
  */
 export function checkSections(outline: Outline, sections: SectionDef[]): SectionReport {
   const found = new Map<string, Candidate>();
+  const headings = foldedHeadings(sections);
   for (const cand of candidates(outline)) {
-    for (const id of matchCandidate(cand, sections)) if (!found.has(id)) found.set(id, cand);
+    for (const id of matchCandidate(cand, headings)) if (!found.has(id)) found.set(id, cand);
   }
   const findings: SectionFinding[] = sections.map((s) => {
     const c = found.get(s.id);
