@@ -20,11 +20,17 @@ export function stripDiacritics(text: string): string {
 }
 
 /**
+ * Invisible format characters (Unicode Cf: zero-width space and joiners, soft hyphen, BOM, bidi marks), pasted
+ * from web pages and Word: dropped, so "tu\u200Bần" still reads "tuần" instead of splitting the word.
+ */
+const FORMAT_CHARS = /\p{Cf}/gu;
+
+/**
  * The matching key of a text: diacritics removed, lower case, every run of non-alphanumerics one space, trimmed.
  * "BÁO CÁO TUẦN 47" → "bao cao tuan 47"; "Kiến nghị, đề xuất:" → "kien nghi de xuat".
  */
 export function fold(text: string): string {
-  return stripDiacritics(text)
+  return stripDiacritics(text.replace(FORMAT_CHARS, ""))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
@@ -66,8 +72,9 @@ export function foldWithOffsets(text: string, keep = ""): FoldedText {
         folded += c;
         start.push(i);
         end.push(next);
-      } else if (/\p{M}/u.test(c)) {
-        // a combining mark NFC could not compose: fold() drops it without splitting the word
+      } else if (/[\p{M}\p{Cf}]/u.test(c)) {
+        // a combining mark NFC could not compose, or an invisible format character: fold() drops it without
+        // splitting the word
       } else if (folded.length > 0 && !folded.endsWith(" ")) {
         folded += " ";
         start.push(i);
