@@ -29,7 +29,7 @@ import type { Block, Classification, Evidence, Outline, PeriodKind, SectionDef }
 import type { DocumentFacts, MailFacts } from "./message.ts";
 import type { Regime } from "./regime.ts";
 import { type PeriodMention, findPeriodPhrases } from "./period-phrases.ts";
-import { documentTitle } from "./outline.ts";
+import { documentTitle, MAX_TABLE_DEPTH } from "./outline.ts";
 import { fold } from "./text.ts";
 import { matchUnits, unitOfAddress } from "./unit-match.ts";
 
@@ -128,8 +128,8 @@ function textFacts(source: Source, text: string, receivedAt: Date, zone: string)
   return { source, text, mentions, reportWord, periodWord };
 }
 
-function runsText(b: Block): string {
-  if (b.type === "table") return b.rows.flat(2).map(runsText).join("\n");
+function runsText(b: Block, depth = 0): string {
+  if (b.type === "table") return depth >= MAX_TABLE_DEPTH ? "" : b.rows.flat(2).map((x) => runsText(x, depth + 1)).join("\n");
   return b.runs.map((r) => r.text).join("");
 }
 

@@ -5,11 +5,22 @@
 import type { Block, Outline, Run } from "./model.ts";
 import { fold, nfc } from "./text.ts";
 
+/**
+ * Tables nested deeper than this give no text: no real document nests so deep, and a hostile one (thousands of
+ * levels) would otherwise overflow the stack of every recursive walk.
+ */
+export const MAX_TABLE_DEPTH = 64;
+
 /** The text of a block as written: runs joined; a table's cells joined by " | ", its rows by newlines. */
 export function blockText(block: Block): string {
+  return textAt(block, 0);
+}
+
+function textAt(block: Block, depth: number): string {
   if (block.type === "table") {
+    if (depth >= MAX_TABLE_DEPTH) return "";
     return block.rows
-      .map((row) => row.map((cell) => cell.map(blockText).join("\n")).join(" | "))
+      .map((row) => row.map((cell) => cell.map((b) => textAt(b, depth + 1)).join("\n")).join(" | "))
       .join("\n");
   }
   return block.runs.map((r) => r.text).join("");
@@ -18,10 +29,10 @@ export function blockText(block: Block): string {
 /** Every non-empty line of an outline, in reading order; table cells give their own lines. */
 export function outlineLines(outline: Outline): string[] {
   const lines: string[] = [];
-  const walk = (blocks: Block[]): void => {
+  const walk = (blocks: Block[], depth: number): void => {
     for (const b of blocks) {
       if (b.type === "table") {
-        for (const row of b.rows) for (const cell of row) walk(cell);
+        if (depth < MAX_TABLE_DEPTH) for (const row of b.rows) for (const cell of row) walk(cell, depth + 1);
         continue;
       }
       for (const line of blockText(b).split("\n")) {
@@ -30,7 +41,7 @@ export function outlineLines(outline: Outline): string[] {
       }
     }
   };
-  walk(outline.blocks);
+  walk(outline.blocks, 0);
   return lines;
 }
 
