@@ -30,7 +30,9 @@ const FORMAT_CHARS = /\p{Cf}/gu;
  * "BÁO CÁO TUẦN 47" → "bao cao tuan 47"; "Kiến nghị, đề xuất:" → "kien nghi de xuat".
  */
 export function fold(text: string): string {
+  // Marks NFC could not compose are dropped, not turned into spaces, as foldWithOffsets does: both must agree.
   return stripDiacritics(text.replace(FORMAT_CHARS, ""))
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
