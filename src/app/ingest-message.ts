@@ -19,6 +19,8 @@ import { officeAddresses, replyTarget } from "./reply-target.ts";
 
 export type IngestOutcome = "skipped" | "processed" | "ignored" | "failed" | "duplicate";
 
+const NO_HEADER = "broken_mime: Thư không đúng định dạng (không có phần đầu thư), không xác định được người gửi; chuyển chuyên viên tổng hợp xem bản lưu";
+
 /** Retry delays after a failure: 1 min, 5 min, 30 min, 2 h, 6 h; then a person must look (`failed`, no retry). */
 const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
@@ -128,6 +130,12 @@ async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evalua
   if (noise) {
     const reason = `${noise.reason}: ${NOISE_TEXT[noise.reason]} (${noise.detail})`;
     return { state: "ignored", reason, submissions: [ignoredRecord(reason)], outbox: [], originalFrom: null };
+  }
+
+  // RFC 5322 §2.1: a message is header fields, then a body. With no header at all nothing tells who sent it or
+  // what it is: a person looks at the archived source (the unit cannot be answered either).
+  if (Object.keys(facts.headers).length === 0) {
+    return { state: "processed", reason: NO_HEADER, submissions: [{ ...ignoredRecord(NO_HEADER), status: "unclassified" }], outbox: [], originalFrom: null };
   }
 
   const documents = await readDocuments(deps, facts);
