@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autoReplyMail, bounceMail, buildMail, gmailMail, outlookMail, thunderbirdMail, appleMail, type MailSpec } from "../support/eml.ts";
-import { OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
+import { defaultRegimes, OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";
 import { messageIdOf, unitReport, viewRow, type RowView, type UnitId } from "../support/report-mail.ts";
 
@@ -419,7 +419,8 @@ let world: IntakeWorld;
 let cases: Case[];
 
 beforeAll(async () => {
-  [world, cases] = await Promise.all([startIntakeWorld(), buildCases()]);
+  // Every reply is counted below: none may wait for the hourly limit.
+  [world, cases] = await Promise.all([startIntakeWorld({ regimes: defaultRegimes({ replyLimitPerHour: 100 }) }), buildCases()]);
   for (const c of cases) await world.deliver(c.raw, c.at);
 }, 300_000);
 
@@ -451,5 +452,26 @@ describe("intake of a varied batch (issue 2)", () => {
     }
     expect(rows.length).toBe(expected.length);
     expect(byId(rows)).toEqual(byId(expected));
+
+    // Answers: one per report, threaded to the mail, in the unit's own mailbox (to it, or in copy when a colleague
+    // forwarded from elsewhere; to the unit when the officer forwarded). Nothing for noise or unattributed mail;
+    // no Không đạt for October, whose compile deadline (05/11) had passed.
+    const expectedAnswers: Record<string, Record<string, number>> = {};
+    for (const row of expected) {
+      if (row.status !== "accepted" && row.status !== "rejected") continue;
+      if (row.status === "rejected" && row.period === "2025-10") continue;
+      const box = (expectedAnswers[row.unit!] ??= {});
+      box[row.messageId] = (box[row.messageId] ?? 0) + 1;
+    }
+    const ids = new Set(cases.map((c) => messageIdOf(c.raw)));
+    const answers: Record<string, Record<string, number>> = {};
+    for (const [unit, address] of Object.entries(UNITS)) {
+      for (const m of await world.servers.readMailbox(address)) {
+        if (!m.inReplyTo || !ids.has(m.inReplyTo)) continue;
+        const box = (answers[unit] ??= {});
+        box[m.inReplyTo] = (box[m.inReplyTo] ?? 0) + 1;
+      }
+    }
+    expect(answers).toEqual(expectedAnswers);
   }, 300_000);
 });
