@@ -9,31 +9,40 @@ import type { Deps } from "./context.ts";
 import { buildMail } from "./outgoing.ts";
 import type { PlannedJob } from "./reminders.ts";
 
-const DAY = 86_400_000;
-
+/**
+ * The digest of the working day of `now`, as it stood at the digest time (08:00): what happened since the
+ * previous working day's digest time. Planned at or after that time, never before; a later run (a daemon that was
+ * down at 08:00) sends the same digest, not one about what happened since 08:00 — that is for tomorrow's.
+ */
 export async function planDigest(deps: Deps, now: Date): Promise<PlannedJob | null> {
   const zone = deps.settings.timezone;
   const regime = deps.settings.regimes[0];
+  const working = (d: DateTime) => !regime || isWorkingDay(regime, d.toISODate()!);
   const local = DateTime.fromJSDate(now, { zone });
   const [hh, mm] = (regime?.officeHours.morning ?? "08:00").split(":").map(Number);
   const at = local.set({ hour: hh ?? 8, minute: mm ?? 0, second: 0, millisecond: 0 });
   if (local < at) return null;
-  if (regime && !isWorkingDay(regime, local.toISODate()!)) return null;
+  if (!working(local)) return null;
   const key = `digest:${local.toISODate()}`;
   if (await deps.store.jobDone(key)) return null;
 
-  const since = new Date(now.getTime() - DAY);
-  const rows = await deps.store.listSubmissions();
+  let previous = at.minus({ days: 1 });
+  // Bounded walk back over weekends and Tết; a year without working days is a configuration error elsewhere.
+  for (let i = 0; i < 31 && !working(previous); i++) previous = previous.minus({ days: 1 });
+  const since = previous.toJSDate();
+  const until = at.toJSDate();
+  const within = (t: Date | null) => !!t && t >= since && t < until;
+  const rows = (await deps.store.listSubmissions()).filter((r) => r.receivedAt < until);
   const line = (r: (typeof rows)[number]) => `${formatDeadlineVi(r.receivedAt, zone)} — ${r.originalFrom ?? r.fromAddress ?? "(không rõ người gửi)"} — "${r.subject}" — ${r.reason ?? ""} — Message-ID ${r.messageId}`;
   const unclassified = rows.filter((r) => r.status === "unclassified").map(line);
   const failed = rows.filter((r) => r.status === "failed").map(line);
-  const secret = rows.filter((r) => r.secret && r.receivedAt >= since).map((r) => `${line(r)} — dấu ${r.secret}`);
+  const secret = rows.filter((r) => r.secret && within(r.receivedAt)).map((r) => `${line(r)} — dấu ${r.secret}`);
   const outboxRows = await deps.store.listOutbox();
   const khongDatSent = outboxRows
-    .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && o.sentAt && o.sentAt >= since)
+    .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && within(o.sentAt))
     .map((o) => `${o.sentAt ? formatDeadlineVi(o.sentAt, zone) : ""} — ${o.mail.to.join(", ")} — ${o.mail.subject}`);
   const waiting = outboxRows
-    .filter((o) => o.state === "pending" || o.state === "failed")
+    .filter((o) => (o.state === "pending" || o.state === "failed") && o.createdAt < until)
     .map((o) => `${o.state === "failed" ? "LỖI" : "chờ"} — ${o.mail.to.join(", ")} — ${o.mail.subject} — dự kiến ${formatDeadlineVi(o.notBefore, zone)}${o.lastError ? ` — ${o.lastError}` : ""}`);
   if (unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length === 0) return null;
 
