@@ -3,7 +3,7 @@
  * period (QT.VP.03 §8 risk 1). Only the latest occurrence that is due is sent — a daemon that was down never sends
  * a stale one: a reminder whose deadline has passed gives way to the chase.
  */
-import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar.ts";
+import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, nextOfficeTime, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
@@ -40,6 +40,9 @@ export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: S
   const zone = deps.settings.timezone;
   const { due, compile } = deadlinesOf(regime, period, zone);
   if (now.getTime() >= compile.getTime()) return [];
+  // contract.md "Sending": mail to units goes out in office hours; outside them the job waits for the next
+  // opening, when it is planned again against what the unit has sent by then.
+  if (nextOfficeTime(regime, now, zone).getTime() !== now.getTime()) return [];
   const statuses = unitStatuses(regime, period.id, rows);
   const waiting = statuses.filter((s) => s.state === "missing" || s.state === "khong_dat");
   if (waiting.length === 0) return [];
