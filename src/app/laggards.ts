@@ -15,7 +15,11 @@ import { unitStatuses, type UnitStatus } from "./submission-view.ts";
 export interface LaggardsSummary {
   period: Period;
   statuses: UnitStatus[];
-  /** Units late (or never sent, or Không đạt) per period whose deadline passed this year, by unit id. */
+  /**
+   * Units late (or never sent, or Không đạt) per period whose deadline passed this year, by unit id — counting
+   * only periods due since the first report the intake recorded for the regime: before it there is no record,
+   * and "never sent" there would only mean "before the bot was installed".
+   */
   lateCounts: Record<string, number>;
 }
 
@@ -23,9 +27,15 @@ export function summariseLaggards(deps: Deps, regime: Regime, period: Period, ro
   const zone = deps.settings.timezone;
   const statuses = unitStatuses(regime, period.id, rows);
   const yearStart = DateTime.fromJSDate(now, { zone }).startOf("year").toJSDate();
+  let firstRecord: Date | null = null;
+  for (const r of rows) {
+    if (r.regime !== regime.id || (r.status !== "accepted" && r.status !== "rejected")) continue;
+    if (!firstRecord || r.receivedAt < firstRecord) firstRecord = r.receivedAt;
+  }
   const lateCounts: Record<string, number> = {};
-  for (const kind of Object.keys(regime.kinds) as PeriodKind[]) {
-    for (const p of periodsDueBetween(regime, kind, yearStart, now, zone)) {
+  const from = firstRecord && firstRecord > yearStart ? firstRecord : yearStart;
+  for (const kind of firstRecord ? (Object.keys(regime.kinds) as PeriodKind[]) : []) {
+    for (const p of periodsDueBetween(regime, kind, from, now, zone)) {
       for (const s of unitStatuses(regime, p.id, rows)) {
         if (s.state !== "on_time") lateCounts[s.unit] = (lateCounts[s.unit] ?? 0) + 1;
       }
