@@ -3,36 +3,66 @@
  * Không đạt → back to the compiling officer, so the comments are forwarded to the officer.
  */
 import type { MailFacts } from "../domain/message.ts";
-import { fold } from "../domain/text.ts";
+import { detectNoise } from "../domain/noise.ts";
+import { nfc, stripDiacritics } from "../domain/text.ts";
 import { formatDeadlineVi, kindOfPeriodId, periodFromId, periodLabelVi } from "../domain/calendar.ts";
 import type { Deps } from "./context.ts";
-import { buildMail } from "./outgoing.ts";
+import { BOT_HEADER, botMessageIdDomain, buildMail } from "./outgoing.ts";
 import type { OutboxEntry } from "./store.ts";
 
 /** The reply's own words: the lines before the quoted original ("> …", "On … wrote:", "Vào … đã viết:", "From:"). */
 export function ownWords(text: string): string {
   const lines: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  const all = text.split(/\r?\n/);
+  for (const [i, line] of all.entries()) {
     const t = line.trim();
     if (t.startsWith(">")) break;
     if (/^(-{2,}\s*(original message|forwarded message|thư gốc)|on .+ wrote:|vào .+ đã viết:|from:|từ:|sent:|đã gửi:)/i.test(t)) break;
+    // Gmail wraps a long attribution ("On Mon, … Văn phòng Cục <" / "tonghop@…> wrote:") over two lines.
+    if (/^(on|vào) /i.test(t) && /(wrote|đã viết):$/i.test(all[i + 1]?.trim() ?? "")) break;
     lines.push(line);
   }
   return lines.join("\n").trim();
 }
 
-/** "Đạt" / "Không đạt" at the start of the answer or as a whole line; null when the chief said neither. */
+/** A line as a decision is read from it: NFC, lower case, punctuation as single spaces, diacritics kept. */
+function decisionWords(line: string): string {
+  return nfc(line).replace(/\p{Cf}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+// Diacritics decide here: folding would make "đạt" (pass) equal "đặt" (set), "đất" (land) and "dát", so a comment
+// like "Đặt lại tiêu đề phần II" read as a pass. Text typed wholly without diacritics ("Khong dat") is read as such.
+const LEAD = "(?:(?:kết quả|ý kiến|đánh giá|kết luận) )?";
+const YES = "(?:đạt|đồng ý|nhất trí)";
+// "Chưa đạt", "không đồng ý" are refusals, not a "đạt" / "đồng ý".
+const NO = `(?:không|chưa|ko|k) ${YES}`;
+const END = "(?= |$)";
+const patterns = (plain: boolean) => {
+  const f = (p: string) => new RegExp(plain ? stripDiacritics(p) : p, "u");
+  return {
+    noAtStart: f(`^${LEAD}${NO}${END}`),
+    // "Đạt ơi, …" addresses a person named Đạt.
+    yesAtStart: f(`^${LEAD}${YES}${END}(?! ơi${END})`),
+    noAnywhere: f(`(?:^| )${NO}${END}`),
+  };
+};
+const ACCENTED = patterns(false);
+const PLAIN = patterns(true);
+const patternsFor = (words: string) => (stripDiacritics(words) === words ? PLAIN : ACCENTED);
+
+/**
+ * The chief's decision: "Đạt" / "Đồng ý" / "Nhất trí" or "Không đạt" / "Chưa đạt" / "Không đồng ý" at the start of one
+ * of the first lines of the answer's own words; else a refusal anywhere in them. Null when the chief said neither:
+ * the mail stays in the officer's mailbox for a person, and nothing is recorded.
+ */
 export function readDecision(text: string): "dat" | "khong_dat" | null {
-  const words = ownWords(text);
-  const lines = words.split(/\n/).map((l) => fold(l)).filter(Boolean);
+  const lines = ownWords(text).split(/\n/).map(decisionWords).filter(Boolean);
   for (const l of lines.slice(0, 5)) {
-    if (/^(ket qua |y kien |danh gia )?khong dat\b/.test(l)) return "khong_dat";
-    if (/^(ket qua |y kien |danh gia )?dat\b/.test(l)) return "dat";
+    const p = patternsFor(l);
+    if (p.noAtStart.test(l)) return "khong_dat";
+    if (p.yesAtStart.test(l)) return "dat";
   }
-  const all = ` ${fold(words)} `;
-  if (all.includes(" khong dat ")) return "khong_dat";
-  if (/ (dong y|dat) /.test(all)) return "dat";
-  return null;
+  return lines.some((l) => patternsFor(l).noAnywhere.test(l)) ? "khong_dat" : null;
 }
 
 export async function handleDraftAnswer(deps: Deps, facts: MailFacts, now: Date): Promise<{ reason: string; outbox: OutboxEntry[] } | null> {
@@ -43,8 +73,15 @@ export async function handleDraftAnswer(deps: Deps, facts: MailFacts, now: Date)
   const office = deps.settings.office;
   const reviewers = [office.chief, ...(office.leadership ?? [])].map((p) => p.address.toLowerCase());
   if (!facts.from || !reviewers.includes(facts.from)) return null;
+  // An out-of-office answer to the draft email is no review (RFC 3834); noise handling sets it aside.
+  const noise = detectNoise(facts, {
+    botAddress: deps.settings.mailFrom, botMessageIdDomain: botMessageIdDomain(office.address), botHeader: BOT_HEADER.toLowerCase(),
+    officeAddress: office.address, isForwardedUnitReport: false,
+  });
+  if (noise) return null;
   const decision = readDecision(facts.text);
-  if (!decision) return null;
+  // Comments without Đạt / Không đạt: never a unit's report, never answered; the officer reads them in the mailbox.
+  if (!decision) return { reason: `draft_comment: Ý kiến của lãnh đạo về dự thảo ${draft.period} bản ${draft.version}, chưa nêu Đạt hay Không đạt; chuyên viên xem thư`, outbox: [] };
   const note = ownWords(facts.text) || null;
   await deps.store.reviewDraft(draft.id, { state: decision, note, by: facts.from, at: facts.receivedAt }, []);
   const outbox: OutboxEntry[] = [];
