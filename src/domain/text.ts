@@ -63,34 +63,41 @@ export interface FoldedText {
  */
 export function foldWithOffsets(text: string, keep = ""): FoldedText {
   const source = nfc(text);
-  let folded = "";
+  const parts: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
+  let space = true;
+  const push = (c: string, from: number, to: number): void => {
+    parts.push(c);
+    start.push(from);
+    end.push(to);
+  };
   let i = 0;
   for (const ch of source) {
     const next = i + ch.length;
-    for (const c of stripDiacritics(ch).toLowerCase()) {
-      if (/[a-z0-9]/.test(c) || keep.includes(c)) {
-        folded += c;
-        start.push(i);
-        end.push(next);
-      } else if (/[\p{M}\p{Cf}]/u.test(c)) {
+    // Plain ASCII needs no decomposition: the per-character NFD/NFC round trip is most of the cost on long texts.
+    const lower = ch.charCodeAt(0) < 0x80 ? ch.toLowerCase() : stripDiacritics(ch).toLowerCase();
+    for (const c of lower) {
+      const code = c.charCodeAt(0);
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || keep.includes(c)) {
+        push(c, i, next);
+        space = false;
+      } else if (code >= 0x80 && /[\p{M}\p{Cf}]/u.test(c)) {
         // a combining mark NFC could not compose, or an invisible format character: fold() drops it without
         // splitting the word
-      } else if (folded.length > 0 && !folded.endsWith(" ")) {
-        folded += " ";
-        start.push(i);
-        end.push(next);
+      } else if (!space) {
+        push(" ", i, next);
+        space = true;
       }
     }
     i = next;
   }
-  if (folded.endsWith(" ")) {
-    folded = folded.slice(0, -1);
+  if (space && parts.length > 0) {
+    parts.pop();
     start.pop();
     end.pop();
   }
-  return { source, folded, start, end };
+  return { source, folded: parts.join(""), start, end };
 }
 
 /** The source text behind `folded.slice(from, to)` of a `FoldedText`. */
