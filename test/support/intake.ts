@@ -130,7 +130,10 @@ export async function startIntakeWorld(opts: { regimes?: Record<string, unknown>
       return { child, output: () => out, exited };
     },
     deliver(raw, at) {
-      return servers.dovecot.append(OFFICE, raw, { internalDate: typeof at === "string" ? new Date(at) : at });
+      const internalDate = typeof at === "string" ? new Date(at) : at;
+      // Dovecot silently replaces an INTERNALDATE in the future with the time of the APPEND.
+      if (internalDate.getTime() > Date.now()) throw new Error(`deliver: ${internalDate.toISOString()} is in the future; Dovecot would store the APPEND time instead. Use a past date.`);
+      return servers.dovecot.append(OFFICE, raw, { internalDate });
     },
     async stop() {
       await servers.stop();
