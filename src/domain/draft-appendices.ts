@@ -7,7 +7,7 @@ import { deadlinesOf, formatDateVi, formatDeadlineVi, formatDurationVi } from ".
 import type { DraftSlots } from "./draft-labels.ts";
 import type { DraftAppendix, DraftNode } from "./draft-plan.ts";
 import { fillSlots, type DraftSkeleton } from "./draft-skeleton.ts";
-import { unitPlaceholder, unitSection } from "./draft-unit-content.ts";
+import { hasContent, unitPlaceholder, unitSection } from "./draft-unit-content.ts";
 import type { Period } from "./model.ts";
 import type { UnitReportForDraft } from "./merge-plan.ts";
 import type { Regime } from "./regime.ts";
@@ -51,6 +51,12 @@ export function appendixDifficulties(units: UnitReportForDraft[], sk: DraftSkele
     body.push({ kind: "paragraph", role: "item-heading", text: `${i + 1}. ${u.unit.name}` });
     if (unitPlaceholder(u, sk) !== null) {
       body.push(...unitSection(u, "kho_khan", sk));
+      return;
+    }
+    // One heading opened both sections: the section check gives each the same blocks; show them once.
+    if (hasContent(u.sections.kho_khan) && JSON.stringify(u.sections.kho_khan) === JSON.stringify(u.sections.kien_nghi)) {
+      body.push({ kind: "paragraph", role: "sub-label", text: a.togetherLabel ?? a.difficultiesLabel });
+      body.push(...unitSection(u, "kho_khan", sk, none));
       return;
     }
     body.push({ kind: "paragraph", role: "sub-label", text: a.difficultiesLabel });

@@ -48,7 +48,15 @@ export const draftSkeletonSchema = z.object({
   attachmentsLabel: text,
   appendices: z.object({
     note: text,
-    difficulties: z.object({ name: text, heading: text, difficultiesLabel: text, proposalsLabel: text, none: text }),
+    difficulties: z.object({
+      name: text,
+      heading: text,
+      difficultiesLabel: text,
+      proposalsLabel: text,
+      /** One label for a unit that wrote both under one heading ("Khó khăn, vướng mắc và kiến nghị"). */
+      togetherLabel: text.optional(),
+      none: text,
+    }),
     submissions: z.object({
       name: text,
       heading: text,
