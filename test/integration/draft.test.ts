@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appleMail, gmailMail, outlookMail, thunderbirdMail } from "../support/eml.ts";
 import { CHIEF, OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
 import type { ReadMessage } from "../support/mail-servers.ts";
+import { wordLikeDocx, WORD_NUM, type WBlock, type WRun } from "../support/docx-fixtures.ts";
 import { reportDocx, type ReportSection } from "../support/reports.ts";
 import { renderDocx, type Rendered } from "../support/render.ts";
 
@@ -73,12 +74,48 @@ const TTBC: ReportSection[] = [
   { heading: "Kiến nghị", items: ["Đề nghị phối hợp với Bộ Công an rút ngắn thời gian thẩm định hồ sơ phóng viên."] },
   { heading: "Phương hướng, nhiệm vụ tuần tới", items: ["Tổ chức họp báo quốc tế về kết quả kinh tế - xã hội năm 2026."] },
 ];
-/** Văn phòng, after the first draft was sent. */
-const VP: ReportSection[] = [
-  { heading: "Tình hình thực hiện nhiệm vụ", items: ["Hoàn thành hồ sơ xét tặng danh hiệu thi đua năm 2026 cho 46 cá nhân."] },
-  { heading: "Khó khăn", items: ["Phòng họp lớn đang sửa chữa, phải mượn hội trường của Bộ."] },
-  { heading: "Kế hoạch tuần tới", items: ["Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027."] },
-];
+/**
+ * Văn phòng, after the first draft was sent, typed in Word the way offices do: the header table, bold headings
+ * numbered by hand, sub-headings inside the results, bold and italic words, Word-numbered plan items, one heading
+ * for difficulties and proposals together, and the signature table.
+ */
+function vpReport(): Promise<Buffer> {
+  const bold = (t: string): WBlock => ({ runs: [{ t, b: true }] });
+  const para = (...runs: (string | WRun)[]): WBlock => ({ runs: runs.map((r) => (typeof r === "string" ? { t: r } : r)) });
+  const numbered = (t: string): WBlock => ({ num: { id: WORD_NUM.decimal, ilvl: 0 }, runs: [{ t }] });
+  return wordLikeDocx([
+    {
+      table: [
+        [
+          [{ center: true, runs: [{ t: "CỤC THÔNG TIN ĐỐI NGOẠI" }] }, { center: true, runs: [{ t: "VĂN PHÒNG", b: true }] }],
+          [{ center: true, runs: [{ t: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b: true }] }, { center: true, runs: [{ t: "Độc lập - Tự do - Hạnh phúc", b: true }] }],
+        ],
+      ],
+    },
+    { center: true, runs: [{ t: "BÁO CÁO", b: true }] },
+    { center: true, runs: [{ t: TITLE_W47, b: true }] },
+    bold("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"),
+    bold("1. Công tác tổ chức, cán bộ"),
+    para("- Hoàn thành hồ sơ xét tặng danh hiệu thi đua năm 2026 cho ", { t: "46 cá nhân", b: true }, "."),
+    para("- Trình ký ", { t: "Quyết định số 1520/QĐ-TTĐN", i: true }, " về nâng bậc lương trước thời hạn."),
+    bold("2. Công tác hành chính, quản trị"),
+    para("Tiếp nhận và xử lý 312 văn bản đến, phát hành 87 văn bản đi."),
+    bold("II. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ"),
+    para("- Phòng họp lớn đang sửa chữa, phải mượn hội trường của Bộ."),
+    para("- Đề nghị Lãnh đạo Cục bố trí kinh phí sửa chữa phòng họp trong quý I/2027."),
+    bold("III. KẾ HOẠCH CÔNG TÁC TUẦN 48"),
+    numbered("Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027."),
+    numbered("Hoàn thiện hồ sơ khen thưởng trình Bộ trước ngày 30/11/2026."),
+    {
+      table: [
+        [
+          [{ runs: [{ t: "Nơi nhận:", b: true, i: true }] }, { runs: [{ t: "- Lãnh đạo Cục (để b/c);" }] }, { runs: [{ t: "- Lưu: VP." }] }],
+          [{ center: true, runs: [{ t: "KT. CHÁNH VĂN PHÒNG", b: true }] }, { center: true, runs: [{ t: "PHÓ CHÁNH VĂN PHÒNG", b: true }] }, { center: true, runs: [{ t: "Trần Minh Đức", b: true }] }],
+        ],
+      ],
+    },
+  ]);
+}
 
 const header = (unit: string) => ["CỤC THÔNG TIN ĐỐI NGOẠI", unit];
 
@@ -366,7 +403,7 @@ describe("the compiled draft of week 47/2026", () => {
   }, 60_000);
 
   it("a report accepted after the draft → an updated draft that says what changed; drafts lists both", async () => {
-    const vp = await reportDocx({ header: header("VĂN PHÒNG"), title: TITLE_W47, sections: VP, producer: "docx", style: "bold" });
+    const vp = await vpReport();
     await world.deliver(
       appleMail({
         from: { name: "Văn phòng Cục", address: UNITS.vp }, to: [OFFICE], subject: "Văn phòng gửi báo cáo tuần 47",
@@ -389,14 +426,40 @@ describe("the compiled draft of week 47/2026", () => {
     expect(update.text).toContain("Đây là bản cập nhật lần 1 của dự thảo, thay cho bản đã gửi trước.");
     expect(listAfter(update.text, "2. Những điểm thay đổi so với bản dự thảo trước:")).toEqual(["- Văn phòng: đã bổ sung báo cáo vào dự thảo."]);
     expect(listAfter(update.text, "1. Tình hình gửi báo cáo của các đơn vị:")[3]).toBe("- Văn phòng: Đạt, gửi muộn 3 ngày 18 giờ (nhận lúc 9 giờ 30, 23/11/2026).");
-    expect(draftOf(update).filename).toBe("Dự thảo báo cáo công tác tuần 47-2026 (bản cập nhật lần 1).docx");
+    expect(update.attachments.map((a) => a.filename)).toEqual([
+      "Dự thảo báo cáo công tác tuần 47-2026 (bản cập nhật lần 1).docx",
+      "BC tuan 47 - NVDP.docx",
+      "Báo cáo tuần 47 - TTĐN (bổ sung).docx",
+      "BC tuần 47 TTBC.docx",
+      "Báo cáo tuần 47 - Văn phòng.docx",
+    ]);
 
     const v2 = await readDraft(draftOf(update).content);
     expect(v2.lines).toContain("(Bản cập nhật lần 1)");
-    expect(v2.under("7. Công tác tổ chức")).toEqual(["Văn phòng:", "- Hoàn thành hồ sơ xét tặng danh hiệu thi đua năm 2026 cho 46 cá nhân."]);
+    expect(v2.under("7. Công tác tổ chức")).toEqual([
+      "Văn phòng:",
+      "1. Công tác tổ chức, cán bộ",
+      "- Hoàn thành hồ sơ xét tặng danh hiệu thi đua năm 2026 cho 46 cá nhân.",
+      "- Trình ký Quyết định số 1520/QĐ-TTĐN về nâng bậc lương trước thời hạn.",
+      "2. Công tác hành chính, quản trị",
+      "Tiếp nhận và xử lý 312 văn bản đến, phát hành 87 văn bản đi.",
+    ]);
+    // The unit's bold and italic words and its bold sub-headings keep their form.
+    expect(v2.html).toContain("<p><strong>1. Công tác tổ chức, cán bộ</strong></p>");
+    expect(v2.html).toContain("năm 2026 cho <strong>46 cá nhân</strong>.");
+    expect(v2.html).toContain("Trình ký <em>Quyết định số 1520/QĐ-TTĐN</em> về");
     const iv = v2.lines.indexOf("IV. CÁC NHIỆM VỤ TRỌNG TÂM TRONG TUẦN 48/2026");
-    expect(v2.under("5. Văn phòng", iv)).toEqual(["- Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027."]);
-    expect(v2.lines.join("\n")).not.toContain("[Văn phòng chưa gửi báo cáo]");
+    expect(v2.under("5. Văn phòng", iv)).toEqual(["1. Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027.", "2. Hoàn thiện hồ sơ khen thưởng trình Bộ trước ngày 30/11/2026."]);
+    // One heading for difficulties and proposals: shown once, not twice under a) and b).
+    expect(v2.under("4. Văn phòng", v2.lines.indexOf("Phụ lục 01"))).toEqual([
+      "Nhiệm vụ chậm tiến độ, khó khăn, vướng mắc và kiến nghị, đề xuất",
+      "- Phòng họp lớn đang sửa chữa, phải mượn hội trường của Bộ.",
+      "- Đề nghị Lãnh đạo Cục bố trí kinh phí sửa chữa phòng họp trong quý I/2027.",
+    ]);
+    const all = v2.lines.join("\n");
+    expect(all).not.toContain("[Văn phòng chưa gửi báo cáo]");
+    expect(all).not.toContain("Trần Minh Đức");
+    expect(all).not.toContain("Lưu: VP.");
 
     const drafts = await world.json<any[]>(["drafts"], "2026-11-23T10:01:00");
     expect(drafts.map((d) => [d.regime, d.period, d.version, d.sentAt, d.emailMessageId, d.reviewState])).toEqual([
