@@ -102,9 +102,14 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
   const drafts = await deps.store.listDrafts({ regime: regime.id, period: period.id });
   const previous = drafts[drafts.length - 1] ?? null;
   const keys = Object.fromEntries(units.map((u) => [u.unit.id, unitDraftKey(u)]));
-  if (input.send && previous && sameKeys(previous.included, keys)) {
+  // Nothing changed since the last recorded version: that version is the draft (also for --out without --send,
+  // which would otherwise label an unsent file "bản cập nhật").
+  if (previous && sameKeys(previous.included, keys)) {
     const docx = await deps.archive.get(previous.archivePath);
-    return { docx, draft: previous, description: `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.` };
+    const description = input.send
+      ? `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.`
+      : `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi.`;
+    return { docx, draft: previous, description };
   }
   const version = (previous?.version ?? 0) + 1;
   const skeleton = loadDraftSkeleton(regime.id);
