@@ -8,7 +8,7 @@
  * draft → "bản cập nhật" saying what changed; `intake drafts --json` lists both versions.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -399,6 +399,12 @@ describe("the compiled draft of week 47/2026", () => {
     const again = await world.run(["compile", "--regime", "qt-vp-03", "--period", "2026-W47", "--send"], "2026-11-23T08:30:00");
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("không gửi lại");
+    expect(await chiefMail()).toHaveLength(1);
+    // The officer takes the file to edit it: the version that was sent, not an unsent "bản cập nhật".
+    const out = join(PNG_DIR, "compiled-w47.docx");
+    const preview = await world.run(["compile", "--regime", "qt-vp-03", "--period", "2026-W47", "--out", out], "2026-11-23T08:40:00");
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(readFileSync(out).equals(draftOf(first).content)).toBe(true);
     expect(await chiefMail()).toHaveLength(1);
   }, 60_000);
 
