@@ -54,7 +54,9 @@ export async function deliverOutbox(deps: Deps, opts: { budgetMs?: number } = {}
     for (const row of due) {
       const now = clock.now();
       if (row.rateLimited) {
-        const { count, oldest } = await store.countRateLimitedSent(row.recipient, new Date(now.getTime() - HOUR));
+        // The window is (now − 1 h, now]: a mail sent exactly an hour ago no longer counts, so a reply delayed
+        // to `oldest + 1 h` goes at that instant, as `intake outbox` promised, instead of being delayed again.
+        const { count, oldest } = await store.countRateLimitedSent(row.recipient, new Date(now.getTime() - HOUR + 1));
         if (count >= limitFor(deps, row) && oldest) {
           await store.markRetry(row.id, "rate limit: delayed", new Date(oldest.getTime() + HOUR));
           summary.deferred++;
