@@ -10,7 +10,7 @@ import { DateTime } from "luxon";
 import { formatDurationVi, kindOfPeriodId, nextPeriod, periodFromId } from "../domain/calendar.ts";
 import { draftSlots } from "../domain/draft-labels.ts";
 import { fillSlots } from "../domain/draft-skeleton.ts";
-import { buildDraftPlan, parseDraftSkeletonYaml, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/merge-plan.ts";
+import { buildDraftPlan, parseDraftSkeletonYaml, parseUnitDraftKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/merge-plan.ts";
 import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { sectionContents } from "../domain/sections.ts";
@@ -156,8 +156,15 @@ function draftFilename(skeleton: DraftSkeleton, period: Period, version: number,
   return `${name.replace(/[\\/:*?"<>|]+/g, "-").trim()}.docx`;
 }
 
+/**
+ * Whether two drafts merge the same reports. Only merged content counts (issue 5: "a report accepted after the
+ * draft was sent produces an updated draft"): a missing unit that sent a Không đạt report changes no content.
+ */
 function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+  const merged = (key: unknown): string => {
+    const k = typeof key === "string" ? parseUnitDraftKey(key) : null;
+    return k && (k.state === "accepted" || k.state === "secret") ? `${k.state}@${k.version}` : "none";
+  };
+  const units = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return units.every((u) => merged(a[u]) === merged(b[u]));
 }
