@@ -79,7 +79,7 @@ const TTBC: ReportSection[] = [
  * numbered by hand, sub-headings inside the results, bold and italic words, Word-numbered plan items, one heading
  * for difficulties and proposals together, and the signature table.
  */
-function vpReport(): Promise<Buffer> {
+function vpReport(opts: { withoutPlan?: boolean } = {}): Promise<Buffer> {
   const bold = (t: string): WBlock => ({ runs: [{ t, b: true }] });
   const para = (...runs: (string | WRun)[]): WBlock => ({ runs: runs.map((r) => (typeof r === "string" ? { t: r } : r)) });
   const numbered = (t: string): WBlock => ({ num: { id: WORD_NUM.decimal, ilvl: 0 }, runs: [{ t }] });
@@ -103,9 +103,13 @@ function vpReport(): Promise<Buffer> {
     bold("II. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ"),
     para("- Phòng họp lớn đang sửa chữa, phải mượn hội trường của Bộ."),
     para("- Đề nghị Lãnh đạo Cục bố trí kinh phí sửa chữa phòng họp trong quý I/2027."),
-    bold("III. KẾ HOẠCH CÔNG TÁC TUẦN 48"),
-    numbered("Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027."),
-    numbered("Hoàn thiện hồ sơ khen thưởng trình Bộ trước ngày 30/11/2026."),
+    ...(opts.withoutPlan
+      ? []
+      : [
+          bold("III. KẾ HOẠCH CÔNG TÁC TUẦN 48"),
+          numbered("Tổ chức Hội nghị cán bộ, công chức, viên chức năm 2027."),
+          numbered("Hoàn thiện hồ sơ khen thưởng trình Bộ trước ngày 30/11/2026."),
+        ]),
     {
       table: [
         [
@@ -408,6 +412,22 @@ describe("the compiled draft of week 47/2026", () => {
     expect(await chiefMail()).toHaveLength(1);
   }, 60_000);
 
+  it("a Không đạt report after the draft changes no content: nothing is sent", async () => {
+    await world.deliver(
+      appleMail({
+        from: { name: "Văn phòng Cục", address: UNITS.vp }, to: [OFFICE], subject: "Văn phòng gửi báo cáo tuần 47",
+        text: "Kính gửi đồng chí chuyên viên tổng hợp,\nVăn phòng gửi báo cáo công tác tuần 47/2026.", date: new Date("2026-11-23T08:59:00+07:00"),
+        attachments: [{ filename: "Báo cáo tuần 47 - VP.docx", content: await vpReport({ withoutPlan: true }) }],
+      }),
+      "2026-11-23T09:00:00+07:00",
+    );
+    expect((await world.run(["poll", "--once"], "2026-11-23T09:05:00")).code).toBe(0);
+    const compile = await world.run(["compile", "--regime", "qt-vp-03", "--period", "2026-W47", "--send"], "2026-11-23T09:10:00");
+    expect(compile.code, compile.stderr).toBe(0);
+    expect(compile.stdout).toContain("không gửi lại");
+    expect(await chiefMail()).toHaveLength(1);
+  }, 120_000);
+
   it("a report accepted after the draft → an updated draft that says what changed; drafts lists both", async () => {
     const vp = await vpReport();
     await world.deliver(
@@ -431,7 +451,7 @@ describe("the compiled draft of week 47/2026", () => {
     expect(update.cc).toEqual([OFFICE]);
     expect(update.text).toContain("Đây là bản cập nhật lần 1 của dự thảo, thay cho bản đã gửi trước.");
     expect(listAfter(update.text, "2. Những điểm thay đổi so với bản dự thảo trước:")).toEqual(["- Văn phòng: đã bổ sung báo cáo vào dự thảo."]);
-    expect(listAfter(update.text, "1. Tình hình gửi báo cáo của các đơn vị:")[3]).toBe("- Văn phòng: Đạt, gửi muộn 3 ngày 18 giờ (nhận lúc 9 giờ 30, 23/11/2026).");
+    expect(listAfter(update.text, "1. Tình hình gửi báo cáo của các đơn vị:")[3]).toBe("- Văn phòng: Đạt, gửi muộn 3 ngày 18 giờ (nhận lúc 9 giờ 30, 23/11/2026); bản gửi lần 2.");
     expect(update.attachments.map((a) => a.filename)).toEqual([
       "Dự thảo báo cáo công tác tuần 47-2026 (bản cập nhật lần 1).docx",
       "BC tuan 47 - NVDP.docx",
