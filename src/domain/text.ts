@@ -23,16 +23,20 @@ export function stripDiacritics(text: string): string {
  * Invisible format characters (Unicode Cf: zero-width space and joiners, soft hyphen, BOM, bidi marks), pasted
  * from web pages and Word: dropped, so "tu\u200Bần" still reads "tuần" instead of splitting the word.
  */
-const FORMAT_CHARS = /\p{Cf}/gu;
+const MARKS_AND_FORMAT = /[\p{M}\p{Cf}]/gu;
 
 /**
  * The matching key of a text: diacritics removed, lower case, every run of non-alphanumerics one space, trimmed.
  * "BÁO CÁO TUẦN 47" → "bao cao tuan 47"; "Kiến nghị, đề xuất:" → "kien nghi de xuat".
  */
 export function fold(text: string): string {
-  // Marks NFC could not compose are dropped, not turned into spaces, as foldWithOffsets does: both must agree.
-  return stripDiacritics(text.replace(FORMAT_CHARS, ""))
-    .replace(/\p{M}/gu, "")
+  // Every mark is dropped after NFD, not turned into a space, as foldWithOffsets does: both must agree. No NFC
+  // pass is needed: what is left composes into nothing that [a-z0-9] would keep.
+  return text
+    .normalize("NFD")
+    .replace(MARKS_AND_FORMAT, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
