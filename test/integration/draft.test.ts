@@ -8,7 +8,7 @@
  * draft → "bản cập nhật" saying what changed; `intake drafts --json` lists both versions.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -460,6 +460,8 @@ describe("the compiled draft of week 47/2026", () => {
       "Báo cáo tuần 47 - Văn phòng.docx",
     ]);
 
+    // Left beside the page images (outside the repository) for a person to open.
+    writeFileSync(join(PNG_DIR, "draft-w47-v2.docx"), draftOf(update).content);
     const v2 = await readDraft(draftOf(update).content);
     expect(v2.lines).toContain("(Bản cập nhật lần 1)");
     expect(v2.under("7. Công tác tổ chức")).toEqual([
