@@ -461,6 +461,27 @@ describe("replies to units' reports (issue 3)", () => {
     expect(toUnit.map((m) => m.messageId)).toEqual([toPerson[0]!.messageId]);
   }, 120_000);
 
+  it("tells a unit whose new version is Không đạt that its earlier Đạt version stays in use", async () => {
+    const raw = outlookMail({
+      from: { name: "Nguyễn Văn An", address: UNITS.nvdp }, to: [OFFICE], subject: "Báo cáo tuần 47 - Phòng NVĐP (bản cập nhật)", date: new Date("2026-11-18T13:40:00+07:00"),
+      text: intro("Phòng NVĐP", "bản cập nhật báo cáo tuần 47"),
+      attachments: withAttachment("BC tuần 47 - NVĐP (cập nhật).docx", await reportDocx({ header: HEADER(NVDP), title: "Kết quả công tác tuần 47", sections: [{ heading: "Khó khăn, vướng mắc", items: ["Cập nhật: hệ thống họp trực tuyến gặp sự cố ngày 17/11/2026."] }], producer: "pandoc", style: "heading" })),
+    });
+    const id = messageIdOf(raw);
+    await world.deliver(raw, "2026-11-18T13:40:00+07:00");
+    const poll = await world.run(["poll", "--once"], "2026-11-18T13:45:00");
+    expect(poll.code, poll.stderr).toBe(0);
+    const subs = await world.json<Sub[]>(["submissions", "--unit", "nvdp", "--period", "2026-W47"], "2026-11-18T13:45:00");
+    expect(subs.filter((s) => s.messageId === id).map((s) => [s.status, s.verdict, s.missingSections])).toEqual([["rejected", "khong_dat", ["ket_qua", "ke_hoach"]]]);
+    const replies = await repliesTo(UNITS.nvdp, id);
+    expect(replies).toHaveLength(1);
+    expectBotReply(replies[0]!, { messageId: id, subject: "Báo cáo tuần 47 - Phòng NVĐP (bản cập nhật)" });
+    expect(replies[0]!.headers["x-intake-bot"]).toBe("bao-cao-intake; purpose=khong_dat");
+    expect(replies[0]!.text).toContain("bản báo cáo đạt yêu cầu (Đạt) đơn vị gửi trước đó tiếp tục được sử dụng để tổng hợp báo cáo chung của Cục");
+    expect(replies[0]!.text).toContain(`- ${TITLE.ket_qua}: ${DESCRIPTION.ket_qua}`);
+    expect(replies[0]!.text).toContain(`- ${TITLE.ke_hoach}: ${DESCRIPTION.ke_hoach}`);
+  }, 120_000);
+
   it("records an old period's Không đạt without replying (oldPeriodReplies: false)", async () => {
     // Week 46: due 12/11 15:00, compiled by the end of Monday 16/11; received 18/11.
     const incomplete = outlookMail({
