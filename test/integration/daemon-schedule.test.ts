@@ -10,11 +10,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outlookMail } from "../support/eml.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";
-import { eventually, OFFICE, startIntakeWorld, UNITS, CHIEF, type IntakeWorld } from "../support/intake.ts";
+import { defaultRegimes, eventually, OFFICE, startIntakeWorld, UNITS, CHIEF, type IntakeWorld } from "../support/intake.ts";
+
+/** Lãnh đạo Cục (contract.md `office.leadership`): gets the laggards summary beside the chief's draft. */
+const LEADER = "cuctruong@cuc.example.vn";
 
 let world: IntakeWorld;
 beforeAll(async () => {
-  world = await startIntakeWorld();
+  const regimes = defaultRegimes();
+  (regimes.office as Record<string, unknown>).leadership = [{ name: "Đồng chí Cục trưởng", address: LEADER }];
+  world = await startIntakeWorld({ regimes });
 });
 afterAll(async () => {
   await world?.stop();
@@ -117,5 +122,36 @@ describe("the daemon's scheduler", () => {
     const chased = (await world.servers.readMailbox(UNITS.ttbc))[1]!;
     expect(chased.text).toContain("thời hạn gửi báo cáo tuần 38/2026 (từ 14/09/2026 đến 20/09/2026) là trước 15 giờ 00 ngày 17/09/2026 (Thứ Năm). Đến nay đã quá hạn 1 giờ");
     expect(chased.text).toContain("trình Lãnh đạo Cục trước 0 giờ 00 ngày 22/09/2026 (Thứ Ba)");
+  }, 180_000);
+
+  it("at the draft time sends the draft to the chief and the laggards summary to Lãnh đạo Cục, beside the chase", async () => {
+    // Monday 21/09 08:05: the week's draft time (08:00) and its last chase.
+    const d = world.daemon("2026-09-21T08:05:00");
+    try {
+      await eventually(async () => (await subjects(CHIEF)).length === 2 || undefined, 60_000, `the draft and the summary\n${d.output()}`);
+      for (const u of ["ttdn", "ttbc", "vp"] as const) {
+        await eventually(async () => (await subjects(UNITS[u])).length === 3 || undefined, 30_000, `the Monday chase to ${u}\n${d.output()}`);
+      }
+      await settled(d, "daemon");
+      await new Promise((r) => setTimeout(r, 3_000));
+    } finally {
+      expect(await stop(d)).toBe(0);
+    }
+    const label = "tuần 38/2026 (từ 14/09/2026 đến 20/09/2026)";
+    expect((await subjects(CHIEF)).sort()).toEqual(["Dự thảo báo cáo công tác tuần 38/2026", `Tình hình gửi báo cáo định kỳ của các đơn vị: ${label}`].sort());
+    const toLeader = await world.servers.readMailbox(LEADER);
+    expect(toLeader.map((m) => m.subject)).toEqual([`Tình hình gửi báo cáo định kỳ của các đơn vị: ${label}`]);
+    expect(toLeader[0]!.to).toEqual([LEADER]);
+    expect(toLeader[0]!.cc).toEqual([CHIEF]);
+    expect(toLeader[0]!.text).toContain("Kính gửi: Đồng chí Cục trưởng\n");
+    expect(toLeader[0]!.text).toContain(
+      `Đối với báo cáo ${label}, thời hạn gửi trước 15 giờ 00 ngày 17/09/2026 (Thứ Năm):\n` +
+        "  Đơn vị chưa gửi báo cáo:\n  - Phòng Truyền thông đối ngoại\n  - Trung tâm Báo chí và Hợp tác truyền thông quốc tế\n  - Văn phòng\n\n" +
+        "Số lần gửi báo cáo muộn trong năm 2026:\n- Phòng Truyền thông đối ngoại: 1 lần\n- Trung tâm Báo chí và Hợp tác truyền thông quốc tế: 1 lần\n- Văn phòng: 1 lần\n",
+    );
+    const draft = (await world.servers.readMailbox(CHIEF)).find((m) => m.subject.startsWith("Dự thảo"))!;
+    expect(draft.text).toContain("- Chưa gửi báo cáo: Phòng Truyền thông đối ngoại, Trung tâm Báo chí và Hợp tác truyền thông quốc tế, Văn phòng.");
+    for (const u of ["ttdn", "ttbc", "vp"] as const) expect(await subjects(UNITS[u]), u).toEqual([REMINDER(u), CHASE(u, "1 giờ"), CHASE(u, "3 ngày 17 giờ")]);
+    expect(await subjects(UNITS.nvdp)).toEqual([REMINDER("nvdp"), "Re: Báo cáo tuần 38 - Phòng NVĐP"]);
   }, 180_000);
 });
