@@ -81,7 +81,7 @@ export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: S
     const rendered =
       occurrence.kind === "reminder"
         ? deps.texts.render("reminder", { ...base, time_left: formatDurationVi(due.getTime() - now.getTime()), skeleton_attached: !!skeleton, skeleton_file: skeleton?.filename ?? "" })
-        : deps.texts.render("chase", { ...base, overdue_by: formatDurationVi(now.getTime() - due.getTime()), compile_deadline: formatDeadlineVi(compile, zone) });
+        : deps.texts.render("chase", { ...base, overdue_by: formatDurationVi(Math.max(60_000, now.getTime() - due.getTime())), compile_deadline: formatDeadlineVi(compile, zone) });
     const mail = buildMail({
       dedupeKey: key, purpose: occurrence.kind, from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
       to: unit.addresses, subject: rendered.subject, text: rendered.text, date: now, attachments: skeleton ? [skeleton] : [],
