@@ -3,11 +3,11 @@
  * check on the report's documents, the verdict. Pure apart from its inputs.
  */
 import type { DocumentFacts } from "../domain/message.ts";
-import type { Classification, Outline, SectionReport } from "../domain/model.ts";
+import type { Classification } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { deadlinesOf, periodFromId } from "../domain/calendar.ts";
 import { checkSections } from "../domain/sections.ts";
-import { decideVerdict, needsPerson } from "../domain/verdict.ts";
+import { bestReport, decideVerdict, needsPerson } from "../domain/verdict.ts";
 import { emptySections, withoutSections } from "../domain/section-content.ts";
 import { reportSkeleton, SKELETON_KINDS } from "../domain/report-skeleton.ts";
 import type { SubmissionRecord } from "./store.ts";
@@ -99,26 +99,24 @@ export function judgeReport(input: {
     return { record, regime, compileDeadline: compile, due };
   }
 
-  // The readable document with the most required sections is the report; the others are annexes or copies.
-  let best: { outline: Outline; report: SectionReport } | null = null;
-  for (const d of readable) {
-    if (!d.read.ok) continue;
+  // Each readable document's sections, with required sections that have only a heading removed; the most
+  // complete document is the report, the others are annexes or copies.
+  const required = regime.sections.filter((x) => x.required).map((x) => x.id);
+  const checkedDocs = judgedDocs.map((d) => {
+    if (!d.read.ok) return { filename: d.filename, read: d.read };
     const checked = checkSections(d.read.outline, regime.sections);
-    const required = regime.sections.filter((x) => x.required).map((x) => x.id);
-    const report = withoutSections(checked, emptySections(d.read.outline, checked, required, SKELETON_GUIDANCE), required);
-    if (!best || report.missingRequired.length < best.report.missingRequired.length) best = { outline: d.read.outline, report };
-  }
-  const verdict = decideVerdict({
-    documents: judgedDocs.map((d) => ({ filename: d.filename, read: d.read })),
-    report: best?.report ?? null,
-    sections: regime.sections,
+    return { filename: d.filename, read: d.read, sections: withoutSections(checked, emptySections(d.read.outline, checked, required, SKELETON_GUIDANCE), required) };
   });
+  const verdict = decideVerdict({ documents: checkedDocs, report: null, sections: regime.sections });
+  const best = bestReport({ documents: checkedDocs, report: null, sections: regime.sections });
+  const bestDoc = best && typeof best.source === "number" ? checkedDocs[best.source] : undefined;
+  const bestOutline = bestDoc?.read.ok ? bestDoc.read.outline : null;
   record.verdict = verdict.value;
   record.status = verdict.value === "dat" ? "accepted" : "rejected";
   record.missingSections = verdict.missingSections;
   record.findings = best?.report.findings ?? [];
   record.verdictDetail = { reasons: verdict.reasons, details: verdict.details };
-  record.outline = best?.outline ?? null;
+  record.outline = bestOutline;
   record.reason = verdict.value === "dat" ? null : `${verdict.reasons.join(",")}: ${verdict.details.join("; ")}`;
   return { record, regime, compileDeadline: compile, due };
 }

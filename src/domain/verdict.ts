@@ -10,6 +10,8 @@ export interface VerdictDocument {
   /** The attachment's file name; null for the mail body. */
   filename: string | null;
   read: DocumentRead;
+  /** The caller's section report of this document (e.g. with empty sections removed); computed when absent. */
+  sections?: SectionReport;
 }
 
 export interface VerdictInput {
@@ -44,7 +46,7 @@ export function bestReport(input: VerdictInput): BestReport | null {
   const all: BestReport[] = [];
   input.documents.forEach((d, i) => {
     if (d.read.ok && d.read.outline.blocks.length > 0) {
-      all.push({ report: checkSections(d.read.outline, input.sections), filename: d.filename, source: i });
+      all.push({ report: d.sections ?? checkSections(d.read.outline, input.sections), filename: d.filename, source: i });
     }
   });
   if (input.report) all.push({ report: input.report, filename: null, source: "report" });
