@@ -101,6 +101,12 @@ export async function deliverOutbox(deps: Deps, opts: { budgetMs?: number } = {}
       summary.smtpError = null;
     }
   }
+  if (summary.smtpError) {
+    // Rows behind the one that failed were not tried (no point hammering a dead server); `intake outbox` says why they wait.
+    for (const row of await store.dueOutbox(clock.now(), 1000)) {
+      if (row.lastError === null) await store.markRetry(row.id, `waiting: ${summary.smtpError}`, row.notBefore);
+    }
+  }
   summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
   return summary;
 }
