@@ -162,6 +162,8 @@ async function insertOutbox(tx: Tx, entries: OutboxEntry[]): Promise<number> {
         rateLimited: e.rateLimited,
         mail: json(e.mail),
         notBefore: e.notBefore,
+        // The clock of the use case (INTAKE_NOW in replays), not the database server's.
+        createdAt: e.mail.date,
         relatedMessageId: e.relatedMessageId ?? null,
         regime: e.regime ?? null,
         unit: e.unit ?? null,
