@@ -143,10 +143,26 @@ export function checkSections(outline: Outline, sections: SectionDef[]): Section
   return { findings, missingRequired: sections.filter((s) => s.required && !found.has(s.id)).map((s) => s.id) };
 }
 
-/** Closing lines that belong to no section: "Trên đây là báo cáo…", "Nơi nhận:". */
+// The signer's block (Nghị định 30/2020, Phụ lục I: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", capitals) and a mail's
+// sign-off end the last section: without them a report's signature was merged into the draft as its plan.
+const SIGNER = /^(?:(?:kt|tl|tm|tuq|ttl|q) )?(?:pho )?(?:truong phong|giam doc|chanh van phong|cuc truong|truong ban|thu truong don vi|nguoi bao cao|nguoi lap(?: bieu)?)$/;
+const SIGNER_PREFIX = /^(?:kt|tl|tm|tuq|ttl|q)\. /i;
+const SIGN_OFF = /^(?:xin )?(?:tran trong|cam on|than ai|thanks|thank you|best regards|kind regards|regards|best wishes)(?: [a-z]+){0,4}$/;
+const SENT_FROM = /^(?:sent from my|duoc gui tu|gui tu (?:iphone|dien thoai|thiet bi))\b/;
+
+/**
+ * Closing lines that belong to no section: "Trên đây là báo cáo…", "Nơi nhận:", the signer's title
+ * ("KT. GIÁM ĐỐC", "TRƯỞNG PHÒNG"), a mail's sign-off ("Trân trọng,", "Thanks & best regards"), the signature
+ * separator "-- " (RFC 3676 §4.3) and "Sent from my iPhone".
+ */
 function isClosing(block: Block): boolean {
-  const f = fold(blockText(block));
-  return /^(noi nhan|tren day la)\b/.test(f);
+  const text = blockText(block).trim();
+  const f = fold(text);
+  if (/^(noi nhan|tren day la)\b/.test(f)) return true;
+  if (block.type === "table") return false;
+  if (text === "--" || SENT_FROM.test(f)) return true;
+  if (SIGNER.test(f) && (isAllCaps(text) || SIGNER_PREFIX.test(text))) return true;
+  return SIGN_OFF.test(f);
 }
 
 function shortCaps(block: Block): boolean {
