@@ -189,7 +189,9 @@ function contentBlocks(blocks: Block[], size?: number, inCell = false): (Paragra
       const level = Math.max(0, Math.min(8, b.list.level));
       counters.length = level + 1;
       counters[level] = (counters[level] ?? 0) + 1;
-      if (!b.numbering) runs = [{ text: b.list.ordered ? `${counters[level]}. ` : "- " }, ...runs];
+      // Text read from a mail body or a PDF keeps the marker the unit typed ("- Tổ chức…"): add none of our own.
+      const typed = (b.list.ordered ? /^\s*\d+[.)]\s/ : /^\s*[-+•*–]\s/).test(plainText(runs));
+      if (!b.numbering && !typed) runs = [{ text: b.list.ordered ? `${counters[level]}. ` : "- " }, ...runs];
       indent += level * FIRST_LINE;
     } else {
       counters.length = 0;
