@@ -11,6 +11,7 @@ import { ownWords, readDecision } from "../../src/app/draft-answer.ts";
 import { autoReplyMail, gmailMail, outlookMail, thunderbirdMail } from "../support/eml.ts";
 import { CHIEF, OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
 import type { ReadMessage } from "../support/mail-servers.ts";
+import { wordLikeDocx, WORD_NUM, type WBlock } from "../support/docx-fixtures.ts";
 import { reportDocx, type Producer, type ReportSection, type HeadingStyle } from "../support/reports.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -36,6 +37,41 @@ const SECTIONS: Record<"nvdp" | "ttdn" | "ttbc" | "vp", ReportSection[]> = {
   ],
 };
 const UNIT_HEADER = { nvdp: "PHÒNG NGHIỆP VỤ - ĐIỀU PHỐI", ttdn: "PHÒNG TRUYỀN THÔNG ĐỐI NGOẠI", ttbc: "TRUNG TÂM BÁO CHÍ VÀ HỢP TÁC TRUYỀN THÔNG QUỐC TẾ", vp: "VĂN PHÒNG" };
+
+const TTDN_BODY = [
+  "Kính gửi Văn phòng,",
+  "",
+  "Phòng Truyền thông đối ngoại báo cáo kết quả công tác tuần 47/2026 như sau:",
+  "1. Kết quả công tác:",
+  "- Biên tập 9 video quảng bá hình ảnh Việt Nam trên các nền tảng số.",
+  "2. Kế hoạch tuần tới:",
+  "- Sản xuất phóng sự về Ngày Văn hóa các dân tộc Việt Nam.",
+  "",
+  "Trân trọng,",
+  "Nguyễn Văn An",
+  "Trưởng phòng Truyền thông đối ngoại",
+  "ĐT: 024.3943.1234",
+].join("\n");
+
+/** Trung tâm Báo chí's Word report, Word headings, ending with the signer's block and no "Nơi nhận". */
+function ttbcSigned(): Promise<Buffer> {
+  const centred = (t: string, b = true): WBlock => ({ center: true, runs: [{ t, b, i: !b }] });
+  return wordLikeDocx([
+    centred("CỤC THÔNG TIN ĐỐI NGOẠI", false),
+    centred("TRUNG TÂM BÁO CHÍ VÀ HỢP TÁC TRUYỀN THÔNG QUỐC TẾ"),
+    centred("BÁO CÁO"),
+    centred(TITLE),
+    { style: "Heading1", runs: [{ t: "1. Kết quả đạt được" }] },
+    { num: { id: WORD_NUM.bullet, ilvl: 0 }, runs: [{ t: SECTIONS.ttbc[0]!.items[0]! }] },
+    { style: "Heading1", runs: [{ t: "2. Nhiệm vụ trọng tâm tuần tới" }] },
+    { num: { id: WORD_NUM.bullet, ilvl: 0 }, runs: [{ t: SECTIONS.ttbc[1]!.items[0]! }] },
+    { runs: [] },
+    centred("KT. GIÁM ĐỐC"),
+    centred("PHÓ GIÁM ĐỐC"),
+    centred("(Đã ký)", false),
+    centred("Lê Hoàng Nam"),
+  ]);
+}
 
 function report(unit: keyof typeof SECTIONS, producer: Producer, style: HeadingStyle, omitPlan = false): Promise<Buffer> {
   const sections = omitPlan ? SECTIONS[unit].slice(0, 1) : SECTIONS[unit];
@@ -76,8 +112,9 @@ describe("the scheduled draft and the Chánh Văn phòng's answer", () => {
   it("intake remind at Monday 08:00 compiles and sends the week's draft once", async () => {
     const mails: [Buffer, string][] = [
       [outlookMail({ from: UNITS.nvdp, to: [OFFICE], subject: "Báo cáo tuần 47 - NVĐP", text: "Kính gửi Văn phòng,\nPhòng NVĐP gửi báo cáo tuần 47.", attachments: [{ filename: "NVDP_BC_tuan47.docx", content: await report("nvdp", "docx", "heading") }] }), "2026-11-18T08:30:00+07:00"],
-      [outlookMail({ from: UNITS.ttdn, to: [OFFICE], subject: "Báo cáo tuần 47 - TTĐN", text: "Kính gửi Văn phòng,\nPhòng TTĐN gửi báo cáo tuần 47.", attachments: [{ filename: "TTĐN - báo cáo tuần 47.docx", content: await report("ttdn", "word", "bold") }] }), "2026-11-19T10:00:00+07:00"],
-      [thunderbirdMail({ from: UNITS.ttbc, to: [OFFICE], subject: "Báo cáo tuần 47 của Trung tâm Báo chí", text: "Kính gửi Văn phòng,\nTrung tâm gửi báo cáo tuần 47.", attachments: [{ filename: "TTBC tuan 47.docx", content: await report("ttbc", "pandoc", "heading") }] }), "2026-11-19T11:20:00+07:00"],
+      // The report in the mail's body, above the sender's sign-off and signature.
+      [outlookMail({ from: UNITS.ttdn, to: [OFFICE], subject: "Báo cáo tuần 47 - TTĐN", text: TTDN_BODY }), "2026-11-19T10:00:00+07:00"],
+      [thunderbirdMail({ from: UNITS.ttbc, to: [OFFICE], subject: "Báo cáo tuần 47 của Trung tâm Báo chí", text: "Kính gửi Văn phòng,\nTrung tâm gửi báo cáo tuần 47.", attachments: [{ filename: "TTBC tuan 47.docx", content: await ttbcSigned() }] }), "2026-11-19T11:20:00+07:00"],
       [gmailMail({ from: UNITS.vp, to: [OFFICE], subject: "VP - Báo cáo tuần 47", text: "Kính gửi đồng chí chuyên viên,\nVăn phòng gửi báo cáo tuần 47.", attachments: [{ filename: "VP tuần 47.docx", content: await report("vp", "libreoffice", "caps", true) }] }), "2026-11-19T14:10:00+07:00"],
     ];
     for (const [raw, at] of mails) await world.deliver(raw, at);
@@ -111,6 +148,13 @@ describe("the scheduled draft and the Chánh Văn phòng's answer", () => {
     expect(text.split("[Văn phòng báo cáo Không đạt, chưa gửi lại]")).toHaveLength(4);
     expect(text).toContain("Trình Lãnh đạo Bộ Đề án thông tin đối ngoại giai đoạn 2026 - 2030.");
     expect(text).not.toContain("Tổ chức tập huấn công tác văn thư");
+    // Section IV holds each unit's plan and nothing of its signature.
+    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const iv = lines.indexOf("IV. CÁC NHIỆM VỤ TRỌNG TÂM TRONG TUẦN 48/2026");
+    const item = (heading: string, next: string) => lines.slice(lines.indexOf(heading, iv) + 1, lines.indexOf(next, iv));
+    expect(item("3. Phòng Truyền thông đối ngoại", "4. Trung tâm Báo chí và Hợp tác truyền thông quốc tế")).toEqual(["- Sản xuất phóng sự về Ngày Văn hóa các dân tộc Việt Nam."]);
+    expect(item("4. Trung tâm Báo chí và Hợp tác truyền thông quốc tế", "5. Văn phòng")).toEqual(["- Tổ chức tọa đàm với phóng viên thường trú nước ngoài."]);
+    for (const signature of ["Trân trọng", "Nguyễn Văn An", "024.3943.1234", "PHÓ GIÁM ĐỐC", "Lê Hoàng Nam", "(Đã ký)"]) expect(text).not.toContain(signature);
 
     const again = await world.run(["remind"], "2026-11-23T08:05:00");
     expect(again.code, again.stderr).toBe(0);
