@@ -171,7 +171,7 @@ const STEPS: Step[] = [
     expect: { ttdn: [ok(R.ttdnW43), ko(R.ttdnM10ko)], ttbc: [remindW43("ttbc")], vp: [remindW43("vp")], office: [digest("22/10/2026")] },
   },
   // The deadline: the first chase right after it.
-  { now: "2026-10-22T15:00:00", expect: { ttbc: [chaseW43("ttbc", "0 phút")], vp: [chaseW43("vp", "0 phút")] } },
+  { now: "2026-10-22T15:00:00", expect: { ttbc: [chaseW43("ttbc", "1 phút")], vp: [chaseW43("vp", "1 phút")] } },
   { now: "2026-10-23T08:00:00", expect: { ttbc: [chaseW43("ttbc", "17 giờ")], vp: [chaseW43("vp", "17 giờ")], office: [digest("23/10/2026")] } },
   // TTBC sends late: a receipt that says so, and no more chases for it.
   { now: "2026-10-23T10:30:00", mail: [R.ttbcW43], expect: { ttbc: [late(R.ttbcW43)] } },
