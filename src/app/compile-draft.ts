@@ -88,6 +88,11 @@ async function originals(deps: Deps, regime: Regime, period: Period, rows: Submi
   return out;
 }
 
+/** What a draft of `period` would merge now, unit id → key ("accepted@2"); compared with a sent version's. */
+export function draftKeys(regime: Regime, period: Period, rows: SubmissionRow[]): Record<string, string> {
+  return Object.fromEntries(unitsForDraft(regime, period, rows).map((u) => [u.unit.id, unitDraftKey(u)]));
+}
+
 export async function compileDraft(deps: Deps, input: { regime: Regime; period: string; send: boolean }): Promise<CompileResult> {
   const { regime } = input;
   const zone = deps.settings.timezone;
@@ -101,7 +106,7 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
   const units = unitsForDraft(regime, period, rows);
   const drafts = await deps.store.listDrafts({ regime: regime.id, period: period.id });
   const previous = drafts[drafts.length - 1] ?? null;
-  const keys = Object.fromEntries(units.map((u) => [u.unit.id, unitDraftKey(u)]));
+  const keys = draftKeys(regime, period, rows);
   // Nothing changed since the last recorded version: that version is the draft (also for --out without --send,
   // which would otherwise label an unsent file "bản cập nhật").
   if (previous && sameKeys(previous.included, keys)) {
@@ -160,7 +165,7 @@ function draftFilename(skeleton: DraftSkeleton, period: Period, version: number,
  * Whether two drafts merge the same reports. Only merged content counts (issue 5: "a report accepted after the
  * draft was sent produces an updated draft"): a missing unit that sent a Không đạt report changes no content.
  */
-function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {
+export function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {
   const merged = (key: unknown): string => {
     const k = typeof key === "string" ? parseUnitDraftKey(key) : null;
     return k && (k.state === "accepted" || k.state === "secret") ? `${k.state}@${k.version}` : "none";

@@ -9,7 +9,7 @@ import { deadlinesOf, draftTimeOf, formatDeadlineVi, isWorkingDay } from "../dom
 import type { PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
-import { compileDraft } from "./compile-draft.ts";
+import { compileDraft, draftKeys, sameKeys } from "./compile-draft.ts";
 import { laggardsValues, summariseLaggards } from "./laggards.ts";
 import { buildMail } from "./outgoing.ts";
 import { activePeriods, planUnitMail, type PlannedJob } from "./reminders.ts";
@@ -31,7 +31,8 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       jobs.push(...planUnitMail(deps, regime, period, rows, now));
       const { compile } = deadlinesOf(regime, period, zone);
       const draftAt = draftTimeOf(regime, period, zone);
-      const hasDraft = drafts.some((d) => d.period === period.id);
+      const periodDrafts = drafts.filter((d) => d.period === period.id);
+      const hasDraft = periodDrafts.length > 0;
       const complete = unitStatuses(regime, period.id, rows).every((s) => s.state === "on_time" || s.state === "late");
       const scheduled = now >= draftAt && now < compile;
       const early = regime.draftWhenComplete && complete && now < compile;
@@ -47,6 +48,25 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
             await compileDraft(deps, { regime, period: period.id, send: true });
           },
         });
+      }
+      // Issue 5: a report accepted after the draft was sent produces an updated draft (bản cập nhật), sent
+      // before the compile deadline. The key names what it merges, so each change is sent once.
+      const lastDraft = periodDrafts[periodDrafts.length - 1];
+      if (lastDraft && now < compile) {
+        const keys = draftKeys(regime, period, rows.filter((r) => r.period === period.id));
+        if (!sameKeys(lastDraft.included, keys)) {
+          const signature = Object.entries(keys).sort().map(([u, k]) => `${u}=${k}`).join(",");
+          jobs.push({
+            key: `draft-update:${regime.id}:${period.id}:${signature}`,
+            kind: "draft",
+            dueAt: now,
+            description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,
+            outbox: [],
+            run: async () => {
+              await compileDraft(deps, { regime, period: period.id, send: true });
+            },
+          });
+        }
       }
       // The laggards summary goes at the draft time: in the chief's cover email, and beside it to Lãnh đạo Cục.
       const leaders = deps.settings.office.leadership ?? [];
