@@ -1,5 +1,6 @@
 import type { DocumentFacts, MailFacts } from "../domain/message.ts";
 import { bodyOutline } from "../domain/outline.ts";
+import { liftLayoutTables } from "../domain/outline-layout.ts";
 import { outlineSecrecy } from "../domain/secrecy.ts";
 import type { Deps } from "./context.ts";
 
@@ -8,7 +9,7 @@ export async function readDocuments(deps: Deps, facts: MailFacts): Promise<Docum
   const docs: DocumentFacts[] = [];
   for (const [i, a] of facts.attachments.entries()) {
     const read = await deps.documents.read({ filename: a.filename, contentType: a.contentType, content: a.content });
-    docs.push({ source: i, filename: a.filename, read });
+    docs.push({ source: i, filename: a.filename, read: read.ok ? { ...read, outline: liftLayoutTables(read.outline) } : read });
   }
   const bodyText = (facts.forwarded?.text ? `${facts.text}\n${facts.forwarded.text}` : facts.text).trim();
   if (bodyText) {
