@@ -62,7 +62,8 @@ export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<Ingest
     await deps.store.commitIngest({
       messageRowId: row.id,
       state: outcome.state,
-      reason: outcome.reason,
+      // A mail repaired while parsing (missing boundary, unknown charset) keeps what was wrong in the ledger.
+      reason: outcome.reason ?? (facts.problems.length ? `mime_problems: ${facts.problems.join("; ")}`.slice(0, 1000) : null),
       originalFrom: outcome.originalFrom,
       fromAddress: facts.from,
       subject: facts.subject,
