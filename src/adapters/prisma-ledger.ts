@@ -1,0 +1,109 @@
+/** The ledger and submissions written by the intake, on Prisma. */
+import type { Db } from "./database.ts";
+import type { Store } from "../app/store.ts";
+import { insertOutbox, isUniqueViolation, json, submissionData, toMessageRow } from "./prisma-rows.ts";
+
+export function ledgerMethods(db: Db): Pick<Store, "findMessage" | "settledKeys" | "recordReceived" | "findSettledDuplicate" | "commitIngest" | "recordFailure"> {
+  return {
+    async findMessage(mailbox, uidValidity, key) {
+      const m = await db.message.findUnique({ where: { mailbox_uidValidity_key: { mailbox, uidValidity: BigInt(uidValidity), key } } });
+      return m ? toMessageRow(m) : null;
+    },
+
+    async settledKeys(mailbox, uidValidity, now) {
+      const rows = await db.message.findMany({
+        where: {
+          mailbox,
+          uidValidity: BigInt(uidValidity),
+          OR: [
+            { state: { in: ["processed", "ignored"] } },
+            { state: "failed", OR: [{ nextAttemptAt: { gt: now } }, { nextAttemptAt: null }] },
+          ],
+        },
+        select: { key: true },
+      });
+      return new Set(rows.map((r) => r.key));
+    },
+
+    async recordReceived(row) {
+      const where = { mailbox_uidValidity_key: { mailbox: row.mailbox, uidValidity: BigInt(row.uidValidity), key: row.key } };
+      const existing = await db.message.findUnique({ where });
+      if (existing) return toMessageRow(existing);
+      try {
+        const m = await db.message.create({
+          data: {
+            mailbox: row.mailbox,
+            uidValidity: BigInt(row.uidValidity),
+            uid: BigInt(/^\d+$/.test(row.key) ? row.key : "0"),
+            key: row.key,
+            messageId: row.messageId,
+            sha256: row.sha256,
+            archivePath: row.archivePath,
+            receivedAt: row.receivedAt,
+            fromAddress: row.fromAddress,
+            originalFrom: row.originalFrom,
+            subject: row.subject,
+          },
+        });
+        return toMessageRow(m);
+      } catch (err) {
+        // Two daemons on one database: the other one recorded it first.
+        if (!isUniqueViolation(err)) throw err;
+        return toMessageRow(await db.message.findUniqueOrThrow({ where }));
+      }
+    },
+
+    async findSettledDuplicate(messageId, sha256, exceptId) {
+      const m = await db.message.findFirst({
+        where: { messageId, sha256, id: { not: exceptId }, state: { in: ["processed", "ignored"] } },
+      });
+      return m ? toMessageRow(m) : null;
+    },
+
+    async commitIngest(input) {
+      await db.$transaction(async (tx) => {
+        await tx.message.update({
+          where: { id: input.messageRowId },
+          data: {
+            state: input.state,
+            reason: input.reason,
+            originalFrom: input.originalFrom,
+            fromAddress: input.fromAddress,
+            subject: input.subject,
+            messageId: input.messageId,
+            attachments: json(input.attachments),
+            processedAt: input.now,
+            nextAttemptAt: null,
+          },
+        });
+        const msg = await tx.message.findUniqueOrThrow({ where: { id: input.messageRowId } });
+        await tx.submission.deleteMany({ where: { messageRowId: input.messageRowId } });
+        for (const s of input.submissions) {
+          await tx.submission.create({
+            data: { ...submissionData(s), messageRowId: input.messageRowId, messageId: input.messageId, receivedAt: msg.receivedAt },
+          });
+        }
+        await insertOutbox(tx, input.outbox);
+      });
+    },
+
+    async recordFailure(messageRowId, reason, retryAt, now) {
+      await db.$transaction(async (tx) => {
+        const msg = await tx.message.update({
+          where: { id: messageRowId },
+          data: { state: "failed", reason, attempts: { increment: 1 }, nextAttemptAt: retryAt, processedAt: now },
+        });
+        await tx.submission.deleteMany({ where: { messageRowId } });
+        await tx.submission.create({
+          data: {
+            messageRowId,
+            messageId: msg.messageId,
+            receivedAt: msg.receivedAt,
+            status: "failed",
+            reason,
+          },
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/** The outbox on Prisma: queue, claim, retry, rate-limit counts. */
+import type { Db } from "./database.ts";
+import type { Store } from "../app/store.ts";
+import { insertOutbox, toOutboxRow } from "./prisma-rows.ts";
+
+export function outboxMethods(db: Db): Pick<Store, "enqueue" | "dueOutbox" | "claimOutbox" | "markSent" | "markRetry" | "markFailed" | "releaseStale" | "countRateLimitedSent" | "listOutbox" | "outboxExists"> {
+  return {
+    async enqueue(entries) {
+      return db.$transaction((tx) => insertOutbox(tx, entries));
+    },
+
+    async dueOutbox(now, limit) {
+      const rows = await db.outbox.findMany({
+        where: { state: "pending", notBefore: { lte: now } },
+        orderBy: [{ notBefore: "asc" }, { id: "asc" }],
+        take: limit,
+      });
+      return rows.map(toOutboxRow);
+    },
+
+    async claimOutbox(id, now) {
+      const r = await db.outbox.updateMany({ where: { id, state: "pending" }, data: { state: "sending", attempts: { increment: 1 }, notBefore: now } });
+      return r.count === 1;
+    },
+
+    async markSent(id, now) {
+      await db.outbox.update({ where: { id }, data: { state: "sent", sentAt: now, lastError: null } });
+    },
+
+    async markRetry(id, error, retryAt) {
+      await db.outbox.update({ where: { id }, data: { state: "pending", lastError: error, notBefore: retryAt } });
+    },
+
+    async markFailed(id, error) {
+      await db.outbox.update({ where: { id }, data: { state: "failed", lastError: error } });
+    },
+
+    async releaseStale(before) {
+      const r = await db.outbox.updateMany({ where: { state: "sending", notBefore: { lt: before } }, data: { state: "pending" } });
+      return r.count;
+    },
+
+    async countRateLimitedSent(recipient, since) {
+      const rows = await db.outbox.findMany({
+        where: { recipient, rateLimited: true, state: "sent", sentAt: { gte: since } },
+        select: { sentAt: true },
+        orderBy: { sentAt: "asc" },
+      });
+      return { count: rows.length, oldest: rows[0]?.sentAt ?? null };
+    },
+
+    async listOutbox(opts = {}) {
+      const rows = await db.outbox.findMany({
+        where: opts.states ? { state: { in: opts.states } } : {},
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toOutboxRow);
+    },
+
+    async outboxExists(dedupeKey) {
+      return (await db.outbox.count({ where: { dedupeKey } })) > 0;
+    },
+  };
+}

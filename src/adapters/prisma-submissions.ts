@@ -1,0 +1,45 @@
+/** Reading submissions and people's decisions on them, on Prisma. */
+import type { Db } from "./database.ts";
+import type { Store, SubmissionFilter } from "../app/store.ts";
+import { insertOutbox, json, submissionData, toSubmissionRow } from "./prisma-rows.ts";
+
+export function submissionMethods(db: Db): Pick<Store, "listSubmissions" | "getSubmission" | "updateSubmission"> {
+  return {
+    async listSubmissions(filter: SubmissionFilter = {}) {
+      const rows = await db.submission.findMany({
+        where: {
+          ...(filter.regime ? { regime: filter.regime } : {}),
+          ...(filter.period ? { period: filter.period } : {}),
+          ...(filter.unit ? { unit: filter.unit } : {}),
+          ...(filter.messageId ? { messageId: filter.messageId } : {}),
+        },
+        include: { message: true },
+        orderBy: [{ receivedAt: "asc" }, { messageRowId: "asc" }, { index: "asc" }],
+      });
+      return rows.map(toSubmissionRow);
+    },
+
+    async getSubmission(id) {
+      const s = await db.submission.findUnique({ where: { id }, include: { message: true } });
+      return s ? toSubmissionRow(s) : null;
+    },
+
+    async updateSubmission(id, patch, outbox, action) {
+      await db.$transaction(async (tx) => {
+        const current = await tx.submission.findUniqueOrThrow({ where: { id }, include: { message: true } });
+        const merged = { ...toSubmissionRow(current), ...patch };
+        await tx.submission.update({
+          where: { id },
+          data: {
+            ...submissionData(merged),
+            decidedBy: patch.decidedBy ?? current.decidedBy,
+            decidedAt: patch.decidedAt ?? current.decidedAt,
+            decisionNote: patch.decisionNote !== undefined ? patch.decisionNote : current.decisionNote,
+          },
+        });
+        await tx.action.create({ data: { kind: action.kind, messageId: current.messageId, by: action.by, at: action.at, detail: json(action.detail) } });
+        await insertOutbox(tx, outbox);
+      });
+    },
+  };
+}
