@@ -14,9 +14,10 @@ export function submissionMethods(db: Db): Pick<Store, "listSubmissions" | "getS
           ...(filter.messageId ? { messageId: filter.messageId } : {}),
         },
         include: { message: true },
+        ...(filter.withOutline ? {} : { omit: { outline: true } }),
         orderBy: [{ receivedAt: "asc" }, { messageRowId: "asc" }, { index: "asc" }],
       });
-      return rows.map(toSubmissionRow);
+      return rows.map((r) => toSubmissionRow({ outline: null, ...r }));
     },
 
     async getSubmission(id) {

@@ -102,7 +102,7 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
     throw new DecisionError(`Period ${input.period} is not a reporting period of ${regime.id} (e.g. 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
   }
   const now = deps.clock.now();
-  const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id });
+  const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id, withOutline: true });
   const units = unitsForDraft(regime, period, rows);
   const drafts = await deps.store.listDrafts({ regime: regime.id, period: period.id });
   const previous = drafts[drafts.length - 1] ?? null;

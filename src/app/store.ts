@@ -110,6 +110,11 @@ export interface SubmissionFilter {
   period?: string;
   unit?: string;
   messageId?: string;
+  /**
+   * Load each report's outline (its document's blocks, for the draft). Off by default: the scheduler and the
+   * listings read every row of a regime each minute, and outlines are the bulk of the table.
+   */
+  withOutline?: boolean;
 }
 
 export interface Store {
