@@ -201,13 +201,34 @@ export function sectionContents(outline: Outline, report: SectionReport): Record
       const b = outline.blocks[i]!;
       if (starts.has(i) || isClosing(b)) break;
       const r = headingRank(b);
-      if (r !== null && r <= rank) break;
+      if (r !== null && r <= rank && !lesserListItem(at, b)) break;
       if (caps && r === null && shortCaps(b)) break;
       blocks.push(b);
     }
     out[f.id] = blocks;
   }
   return out;
+}
+
+/** How a block stands out as a heading: 2 all caps, 1 all bold, 0 plain. */
+function emphasis(block: Block): number {
+  if (block.type === "table") return 0;
+  if (isAllCaps(blockText(block).replace(/\([^()]*\)/g, ""))) return 2;
+  return isAllBold(block.runs) ? 1 : 0;
+}
+
+/** A Word list item with no typed numbering: its format ("I." or "1.") is unknown, only its list level is. */
+function untypedListItem(block: Block): boolean {
+  return block.type === "paragraph" && block.list?.ordered === true && splitNumbering(blockText(block).split("\n")[0] ?? "").numbering === null;
+}
+
+/**
+ * mammoth reports Word's automatic numbering without its format, so a bold "I. KẾT QUẢ…" heading and the plain
+ * "1. Tham mưu…" items under it are both level-0 list items of the same rank. An item of the same level that
+ * stands out less than the heading (plain under bold, bold under caps) is the heading's content, not the next one.
+ */
+function lesserListItem(heading: Block, block: Block): boolean {
+  return untypedListItem(heading) && untypedListItem(block) && headingRank(heading) === headingRank(block) && emphasis(block) < emphasis(heading);
 }
 
 function cellContents(table: Extract<Block, { type: "table" }>, heading: string, report: SectionReport): Block[] {
