@@ -75,6 +75,8 @@ export interface SplitNumbering {
 // Roman numerals as administrative documents use them (I–XX), then a separator; "I" alone would swallow
 // words like "Ít", hence the mandatory separator.
 const ROMAN = /^((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*([.)\-–:]|\s-\s)\s*/;
+// "Phần I.", "PHẦN II:", "Phần thứ nhất -": the parts above "I." in longer reports.
+const PART = /^([Pp][Hh][ẦầÂâAa][Nn]\s+(?:[Tt][Hh][Ứứ]\s+\p{L}+|[IVX]{1,5}|\d{1,2}))\s*([.):\-–]|\s-\s)?\s+/u;
 const MULTI = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+/;
 const ARABIC = /^(\d{1,2})\s*([.):\-–](?!\d)|\s-\s)\s*/;
 const LETTER = /^([a-zđ])\s*([).])\s+/i;
@@ -95,6 +97,7 @@ export function splitNumbering(line: string): SplitNumbering {
     return { numbering: m[0].trim(), kind, rest };
   };
   return (
+    tryRe(PART, "roman") ??
     tryRe(ROMAN, "roman") ??
     tryRe(MULTI, "multilevel") ??
     tryRe(ARABIC, "arabic") ??
@@ -104,14 +107,17 @@ export function splitNumbering(line: string): SplitNumbering {
 }
 
 /**
- * The rank of a block as a heading, smaller is higher: Word heading level n → n; typed "I." → 1, "1." → 2,
- * "2.1." → 3, "a)" → 4; an ordered list item → 2 + its level. Null for ordinary text.
+ * The rank of a block as a heading, smaller is higher: Word heading level n → n; typed "Phần I" or "A." → 0,
+ * "I." → 1, "1." → 2, "2.1." → 3, "a)" → 4; an ordered list item → 2 + its level. Null for ordinary text.
  */
 export function headingRank(block: Block): number | null {
   if (block.type === "table") return null;
   if (block.type === "heading") return block.level;
   const first = blockText(block).split("\n")[0] ?? "";
-  const kind = splitNumbering(first).kind;
+  const { kind, numbering } = splitNumbering(first);
+  // Vietnamese reports nest "PHẦN I" / "A." above "I." above "1." above "a)".
+  if (kind === "roman" && /^ph/i.test(numbering ?? "")) return 0;
+  if (kind === "letter" && /^[A-ZĐ]\.$/.test(numbering ?? "")) return 0;
   if (kind === "roman") return 1;
   if (kind === "arabic") return 2;
   if (kind === "multilevel") return 3;
