@@ -27,6 +27,8 @@ interface Candidate {
   strength: Strength;
   /** Text after the label's ":", for "Kiến nghị: đề nghị Cục…". */
   inline: string;
+  /** A bullet item ending with a full stop: a sentence that may name a section ("- Kế hoạch … đã trình …."). */
+  sentence?: boolean;
 }
 
 const words = (folded: string): number => (folded === "" ? 0 : folded.split(" ").length);
@@ -49,7 +51,8 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
     const strong = block.type === "heading" || isAllCaps(body.replace(/\([^()]*\)/g, ""));
     const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
     const strength: Strength = strong ? "strong" : weak ? "weak" : "plain";
-    out.push({ blockIndex, heading: first, body, strength, inline: "" });
+    const sentence = bullet && !strong && /[^.]\.$/.test(body);
+    out.push({ blockIndex, heading: first, body, strength, inline: "", ...(sentence ? { sentence } : {}) });
   }
   // "Khó khăn, vướng mắc: không có." — a label opening the paragraph is a heading with inline content.
   if (labelled) {
@@ -120,7 +123,8 @@ function matchCandidate(cand: Candidate, headings: FoldedHeading[]): string[] {
     if (!best) return;
     // Later parts must be a heading on their own ("… và kiến nghị"), not any phrase after "và".
     // A plain line counts only when it is the phrase itself ("Kiến nghị, đề xuất" on a line of its own).
-    const limit = cand.strength === "plain" ? 0 : cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
+    // A bullet sentence counts only when it is the phrase itself ("- Kiến nghị.").
+    const limit = cand.strength === "plain" || cand.sentence ? 0 : cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
     if (best.rest <= limit && !ids.includes(best.id)) ids.push(best.id);
   });
   return ids;
