@@ -99,6 +99,11 @@ function core(body: string): string {
   return fold(noParens).replace(/ (cua|doi voi) .*$/, "");
 }
 
+/** "Những công việc đã thực hiện", "Các nhiệm vụ…", "Một số khó khăn…": the plural word adds nothing to the phrase. */
+function plural(folded: string): string {
+  return folded.replace(/^(?:cac|nhung|mot so) (?=\S)/, "");
+}
+
 /** The folded headings (and title) of each section, computed once per check. */
 interface FoldedHeading {
   id: string;
@@ -106,13 +111,13 @@ interface FoldedHeading {
 }
 
 function foldedHeadings(sections: SectionDef[]): FoldedHeading[] {
-  return sections.flatMap((s) => s.headings.concat(s.title).map((h) => ({ id: s.id, folded: fold(h) })));
+  return sections.flatMap((s) => s.headings.concat(s.title).map((h) => ({ id: s.id, folded: plural(fold(h)) })));
 }
 
 /** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
 function matchCandidate(cand: Candidate, headings: FoldedHeading[]): string[] {
   const ids: string[] = [];
-  const parts = core(cand.body).split(/ va (?=\S)/);
+  const parts = core(cand.body).split(/ va (?=\S)/).map(plural);
   parts.forEach((part, n) => {
     let best: { id: string; rest: number } | null = null;
     for (const { id, folded: fh } of headings) {
