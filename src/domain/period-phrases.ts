@@ -156,6 +156,11 @@ function passes(zone: string): Pass[] {
       },
     },
     {
+      // "báo cáo 9 tháng", "3 tháng đầu năm 2026": a span of months that is no period of its own (6 is taken above)
+      re: new RegExp(String.raw`${B}(?:(?:(?:bao\s+cao|bc|so\s+ket|tong\s+ket)\s+)(?:0?[1-9]|1[0-2])\s*thang(?:\s+(?:dau|cuoi)\s+nam)?|(?:0?[1-9]|1[0-2])\s*thang\s+(?:dau|cuoi)\s+nam)${YEAR_TAIL}${E}`, "g"),
+      build: () => "consume",
+    },
+    {
       // "sơ kết" alone is the 6-month review; "sơ kết 9 tháng", "sơ kết quý" are something else
       re: new RegExp(String.raw`${B}so\s+ket${E}(?!\s+(?:\d|quy|nam|thang|hoi\s+nghi))`, "g"),
       build(_m, _n, ctx) {
@@ -239,7 +244,7 @@ function year(y: number | null, ctx: Local): Found {
 
 /** Words before a mention that make it the plan, not the period reported on. */
 const PLAN_CUE =
-  /(?:nhiem\s+vu\s+trong\s+tam|phuong\s+huong|du\s+kien|ke\s+hoach(?!\s+so)|(?:tuan|thang|quy|nam|ky|thoi\s+gian)\s+(?:toi|tiep\s+theo|sau)(?![a-z0-9])|(?<!(?:thuc\s+hien|ket\s+qua|trien\s+khai|tinh\s+hinh)\s)nhiem\s+vu(?:\s+cong\s+tac)?\s*$)/;
+  /(?:nhiem\s+vu\s+trong\s+tam|phuong\s+huong|du\s+kien|ke\s+hoach(?!\s+so)|(?<![a-z0-9/])kh(?:\s+cong\s+tac)?\s*$|(?:tuan|thang|quy|nam|ky|thoi\s+gian)\s+(?:toi|tiep\s+theo|sau)(?![a-z0-9])|(?<!(?:thuc\s+hien|ket\s+qua|trien\s+khai|tinh\s+hinh)\s)nhiem\s+vu(?:\s+cong\s+tac)?\s*$)/;
 /** "kết quả thực hiện kế hoạch tháng 11" reports on month 11. */
 const DONE_CUE = /(?:thuc\s+hien|ket\s+qua|danh\s+gia)\s+(?:cac\s+)?(?:ke\s+hoach|nhiem\s+vu)(?:\s+cong\s+tac)?\s*$/;
 
