@@ -74,11 +74,12 @@ export interface SplitNumbering {
 
 // Roman numerals as administrative documents use them (I–XX), then a separator; "I" alone would swallow
 // words like "Ít", hence the mandatory separator.
-const ROMAN = /^((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*([.)\-–:]|\s-\s)\s*/;
+// "1/ ", "II/ " as typed on Vietnamese keyboards: a slash then a space ("V/v", "1/2" and dates are no numbering).
+const ROMAN = /^((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*([.)\-–:]|\/(?=\s)|\s-\s)\s*/;
 // "Phần I.", "PHẦN II:", "Phần thứ nhất -": the parts above "I." in longer reports.
 const PART = /^([Pp][Hh][ẦầÂâAa][Nn]\s+(?:[Tt][Hh][Ứứ]\s+\p{L}+|[IVX]{1,5}|\d{1,2}))\s*([.):\-–]|\s-\s)?\s+/u;
 const MULTI = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+/;
-const ARABIC = /^(\d{1,2})\s*([.):\-–](?!\d)|\s-\s)\s*/;
+const ARABIC = /^(\d{1,2})\s*([.):\-–](?!\d)|\/(?=\s)|\s-\s)\s*/;
 const LETTER = /^([a-zđ])\s*([).])\s+/i;
 const BULLET = /^([-–—+•*·▪●○◦■□➢➤✓])\s*/;
 
