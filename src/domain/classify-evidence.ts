@@ -47,9 +47,9 @@ export interface Mail {
 }
 
 const REPORT_WORD = /(?:^| )(bao cao|bc)(?= |$)/;
-/** Openings of ordinary mail: an invitation, thanks, a notice, a schedule, a request for comments. */
+/** Openings of ordinary mail: an invitation, thanks, a notice, a schedule, a request for comments, a question ("Xin hỏi về mẫu báo cáo tuần"). */
 const NOT_REPORT =
-  /(?:^| )(giay moi|thu moi|kinh moi|moi hop|moi du|cam on|lich cong tac|lich truc|lich hop|thong bao|quyet dinh|to trinh|cong van|gop y|xin y kien|chuc mung)(?= |$)/;
+  /(?:^| )(giay moi|thu moi|kinh moi|moi hop|moi du|cam on|lich cong tac|lich truc|lich hop|thong bao|quyet dinh|to trinh|cong van|gop y|xin y kien|chuc mung|xin hoi|hoi ve)(?= |$)/;
 const ENUMERATION = /^(?:[ivx]+|\d+(?: \d+)*|[a-z])\s+/;
 
 /** Period mentions and report evidence of one text: the subject, the body, a file name or a title block. */
