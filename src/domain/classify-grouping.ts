@@ -9,6 +9,8 @@ import type { ReportCandidate } from "./classify-outcome.ts";
 
 /** Files that are no report unless their name says so: inline images, signatures, calendar and contact cards. */
 export const NOT_DOCUMENT_EXT = /\.(?:png|jpe?g|gif|bmp|tiff?|webp|emf|wmf|p7s|sig|asc|ics|vcf)$/i;
+/** Photos and scans: a report sent as pictures only (a phone photo of the signed copy) is read by a person. */
+export const PICTURE_EXT = /\.(?:png|jpe?g|gif|bmp|tiff?|webp|heic|heif)$/i;
 const EDITABLE_EXT = /\.(?:docx?|docm|odt|rtf)$/i;
 
 export interface Group {
@@ -39,11 +41,13 @@ function compatible(g: Group, d: DocFacts, own: Located[]): boolean {
 export function groupDocuments(docs: DocFacts[]): Group[] {
   const groups: Group[] = [];
   const satellites: { d: DocFacts; after: Group | null }[] = [];
+  const pictures: DocFacts[] = [];
   let last: Group | null = null;
   for (const d of docs.filter((x) => x.source !== "body")) {
     const own = locate([d.name, d.title]);
     if (own.length === 0) {
       if (!NOT_DOCUMENT_EXT.test(d.filename ?? "") || d.sections.length >= 2) satellites.push({ d, after: last });
+      else if (PICTURE_EXT.test(d.filename ?? "")) pictures.push(d);
       continue;
     }
     const g = groups.find((x) => compatible(x, d, own));
@@ -58,6 +62,8 @@ export function groupDocuments(docs: DocFacts[]): Group[] {
   }
   if (groups.length === 0) groups.push({ docs: [], mentions: [] });
   for (const s of satellites) (s.after ?? groups[0]!).docs.push(s.d);
+  // Pictures join only a report that has no other file: then they are the report (photographed or scanned).
+  if (groups.length === 1 && groups[0]!.docs.length === 0) groups[0]!.docs.push(...pictures);
   const body = docs.find((d) => d.source === "body");
   if (body) for (const g of groups) if (g.docs.length === 0 || body.sections.length >= 2) g.docs.push(body);
   return groups;

@@ -27,6 +27,9 @@ const PROBLEM_TEXT: Record<"corrupt" | "encrypted" | "empty", string> = {
   empty: "không có nội dung",
 };
 
+/** Formats of pictures (the reader's extension or MIME-derived label). */
+const PICTURE = /^(?:png|jpe?g|gif|bmp|tiff?|webp|heic|heif)$/i;
+
 const nameOf = (d: VerdictDocument): string => (d.filename === null ? "Nội dung thư" : `Tệp “${d.filename}”`);
 
 export interface BestReport {
@@ -112,13 +115,14 @@ export function decideVerdict(input: VerdictInput): Verdict {
 
 /**
  * True when a person must look at the submission instead of a verdict: an attachment is a scanned PDF (no
- * text layer) and no attachment could be read. A scanned signed copy beside a readable .docx needs nobody.
+ * text layer) or a picture, and no attachment could be read. A scanned signed copy beside a readable .docx needs nobody.
  * Plain `DocumentRead`s count as attachments.
  */
 export function needsPerson(reads: readonly (DocumentRead | VerdictDocument)[]): boolean {
   const docs = reads.map((r) => ("read" in r ? r : { filename: "", read: r }));
   const attachments = docs.filter((d) => d.filename !== null);
-  const scanned = attachments.some((d) => !d.read.ok && d.read.problem === "scanned");
+  // A photo of the report (.jpg, .png…) has no text layer either: a scan by other means.
+  const scanned = attachments.some((d) => !d.read.ok && (d.read.problem === "scanned" || PICTURE.test(d.read.format)));
   const readable = attachments.some((d) => d.read.ok && d.read.outline.blocks.length > 0);
   return scanned && !readable;
 }
