@@ -64,6 +64,23 @@ const unitOverrideSchema = z
 
 const kinds = ["week", "month", "quarter", "half", "year", "plan", "report", "request"] as const;
 
+/**
+ * The pinned per-regime keys of contract.md "Configuration": `deadlines` (per kind, any of its due, compile and
+ * draftAt rules, merged key by key into the template's) and `reminders` (per kind, the offsets before the units'
+ * deadline). They are shorthand for the same keys under `kinds`.
+ */
+export const regimeShorthandSchema = z
+  .object({
+    deadlines: z
+      .partialRecord(
+        z.enum(kinds),
+        z.object({ due: dueRuleSchema.partial().optional(), compile: dueRuleSchema.partial().optional(), draftAt: dueRuleSchema.partial().optional() }).strict(),
+      )
+      .optional(),
+    reminders: z.partialRecord(z.enum(kinds), z.array(offset)).optional(),
+  })
+  .strict();
+
 /** A complete regime after the office's overrides are merged into its template. */
 export const regimeTemplateSchema = z
   .object({

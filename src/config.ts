@@ -9,7 +9,7 @@ import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import type { Regime } from "./domain/regime.ts";
-import { regimeFileSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
+import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -117,6 +117,14 @@ function mergeUnits(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/** `deadlines` and `reminders` of a regime entry as the `kinds` overrides they stand for. */
+function shorthandKinds(s: z.infer<typeof regimeShorthandSchema>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [kind, rules] of Object.entries(s.deadlines ?? {})) out[kind] = { ...out[kind], ...rules };
+  for (const [kind, offsets] of Object.entries(s.reminders ?? {})) out[kind] = { ...out[kind], reminders: offsets };
+  return out;
+}
+
 export function templatesDir(): string {
   return path.join(PROJECT_ROOT, "templates");
 }
@@ -132,8 +140,12 @@ export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[]
       throw new ConfigError(`Invalid configuration in ${file}:\n  - regimes.${idx}.template: no regime template "${entry.template}" (looked for ${templateFile})`);
     }
     const template = readYaml(templateFile) as Record<string, unknown>;
-    const { template: _t, units, ...overrides } = entry;
-    const merged = mergeDeep(template, overrides) as Record<string, unknown>;
+    const { template: _t, units, deadlines, reminders, ...overrides } = entry;
+    const shorthand = regimeShorthandSchema.safeParse({ deadlines, reminders });
+    if (!shorthand.success) {
+      throw new ConfigError(formatIssues(file, shorthand.error.issues.map((i) => ({ ...i, path: ["regimes", idx, ...i.path] }))));
+    }
+    const merged = mergeDeep(mergeDeep(template, overrides), { kinds: shorthandKinds(shorthand.data) }) as Record<string, unknown>;
     merged.units = mergeUnits(template.units, units);
     merged.id = entry.id;
     const checked = regimeTemplateSchema.safeParse(merged);
