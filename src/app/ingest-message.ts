@@ -79,7 +79,9 @@ export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<Ingest
     const attempt = row.attempts;
     const delay = RETRY_MINUTES[attempt];
     const retryAt = delay === undefined ? null : new Date(now.getTime() + delay * 60_000);
-    const reason = `processing_error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+    // contract.md: a reason is a short English code plus Vietnamese text for people; the error itself follows.
+    const told = retryAt ? "Chưa xử lý được thư, hệ thống sẽ tự thử lại" : "Không xử lý được thư sau nhiều lần thử, chuyển chuyên viên tổng hợp xem bản lưu";
+    const reason = `processing_error: ${told} (${err instanceof Error ? err.message : String(err)})`.slice(0, 500);
     log.error({ err, attempt: attempt + 1, retryAt }, "message could not be processed; recorded for retry");
     await deps.store.recordFailure(row.id, reason, retryAt, now);
     return "failed";
