@@ -7,6 +7,7 @@ import type { Classification } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { deadlinesOf, periodFromId } from "../domain/calendar.ts";
 import { checkSections } from "../domain/sections.ts";
+import { signedCopies } from "../domain/classify.ts";
 import { bestReport, decideVerdict, needsPerson } from "../domain/verdict.ts";
 import { emptySections, withoutSections } from "../domain/section-content.ts";
 import { reportSkeleton, SKELETON_KINDS } from "../domain/report-skeleton.ts";
@@ -70,7 +71,9 @@ export function judgeReport(input: {
   const docs = input.documents.filter((d) => c.documents.includes(d.source));
   // The body is the report only when no attached document belongs to this report.
   const attachedDocs = docs.filter((d) => d.source !== "body");
-  const judgedDocs = attachedDocs.length > 0 ? attachedDocs : docs;
+  // contract.md: a signed PDF beside the .docx is the signed copy: archived, listed, not judged (nor merged).
+  const signed = new Set(signedCopies(attachedDocs));
+  const judgedDocs = attachedDocs.length > 0 ? attachedDocs.filter((d) => !signed.has(d.source)) : docs;
   const attachments = attachedDocs.map((d) => d.filename ?? "").filter(Boolean);
   const record = base(input.index, c, attachments);
   const regime = input.regimes.find((r) => r.id === c.regime) ?? null;
@@ -89,7 +92,8 @@ export function judgeReport(input: {
   record.onTime = input.receivedAt.getTime() < due.getTime();
   record.lateSeconds = record.onTime ? 0 : Math.floor((input.receivedAt.getTime() - due.getTime()) / 1000);
 
-  const secret = judgedDocs.map((d) => (d.read.ok ? d.read.secret : undefined)).find(Boolean);
+  // A secrecy stamp counts wherever it is, the signed copy included.
+  const secret = (attachedDocs.length > 0 ? attachedDocs : docs).map((d) => (d.read.ok ? d.read.secret : undefined)).find(Boolean);
   if (secret) record.secret = secret;
 
   const reads = judgedDocs.map((d) => d.read);
