@@ -1,9 +1,12 @@
 /**
  * .docx → outline with mammoth: its document tree (via `transformDocument`) keeps headings, runs with
  * bold/italic/underline, list numbering and tables. Images are skipped. Text is NFC (mammoth keeps NFD).
+ * Legacy Vietnamese (TCVN3 in .VnTime fonts, VNI-Times) is decoded run by run: by the run's font when it names one,
+ * else by what detection finds in the text of the runs that name none (their font comes from a style).
  */
 import mammoth from "mammoth";
 import type { Block, DocumentRead, Run } from "../domain/model.ts";
+import { decodeLegacy, detectLegacyEncoding, isCapitalsLine, legacyEncodingOfFont, type LegacyEncoding } from "../domain/legacy-vietnamese.ts";
 import { outlineText } from "../domain/outline.ts";
 import { outlineSecrecy } from "../domain/secrecy.ts";
 import { fold, nfc } from "../domain/text.ts";
@@ -40,26 +43,61 @@ interface MElement {
   isBold?: boolean;
   isItalic?: boolean;
   isUnderline?: boolean;
+  /** The run's own font (`w:rFonts/@w:ascii`); null when it comes from a style. */
+  font?: string | null;
 }
 
-function collectRuns(el: MElement, runs: Run[], inherited: Omit<Run, "text">): void {
+/** A run's text as stored, with its formatting and its own font. */
+interface Piece extends Run {
+  font: string | null;
+}
+
+function collectRuns(el: MElement, pieces: Piece[], inherited: Omit<Run, "text">, font: string | null): void {
   for (const child of el.children ?? []) {
     if (child.type === "run") {
       const fmt: Omit<Run, "text"> = {};
       if (child.isBold) fmt.bold = true;
       if (child.isItalic) fmt.italic = true;
       if (child.isUnderline) fmt.underline = true;
-      collectRuns(child, runs, fmt);
+      collectRuns(child, pieces, fmt, child.font ?? null);
     } else if (child.type === "text") {
-      pushRun(runs, { text: nfc(child.value ?? ""), ...inherited });
+      pieces.push({ text: child.value ?? "", ...inherited, font });
     } else if (child.type === "tab") {
-      pushRun(runs, { text: "\t", ...inherited });
+      pieces.push({ text: "\t", ...inherited, font });
     } else if (child.type === "break") {
-      pushRun(runs, { text: "\n", ...inherited });
+      pieces.push({ text: "\n", ...inherited, font });
     } else if (child.type === "hyperlink") {
-      collectRuns(child, runs, inherited);
+      collectRuns(child, pieces, inherited, font);
     }
   }
+}
+
+/** The text of the runs that name no font of their own, a line per paragraph: what detection looks at. */
+function unfontedText(el: MElement, font: string | null = null, out: string[] = []): string[] {
+  if (el.type === "text" && !font) out.push(el.value ?? "");
+  const inner = el.type === "run" ? (el.font ?? null) : font;
+  for (const child of el.children ?? []) unfontedText(child, inner, out);
+  if (el.type === "paragraph") out.push("\n");
+  return out;
+}
+
+/**
+ * A paragraph's runs, decoded: a legacy font decides for its run; a Unicode font keeps it; a run without a font
+ * follows the document. A TCVN3 line typed in capitals (".VnTimeH") is upper-cased whole, even when split in runs.
+ */
+function decodeRuns(pieces: Piece[], documentEncoding: LegacyEncoding | null): Run[] {
+  const decoded = pieces.map(({ font, ...run }) => {
+    const byFont = legacyEncodingOfFont(font);
+    const encoding = font ? (byFont?.encoding ?? null) : documentEncoding;
+    if (!encoding) return { run: { ...run, text: nfc(run.text) }, encoding };
+    const text = decodeLegacy(run.text, encoding);
+    return { run: { ...run, text: byFont?.upper ? text.toUpperCase() : text }, encoding };
+  });
+  const tcvn3 = pieces.filter((_, i) => decoded[i]!.encoding === "tcvn3");
+  const capitals = tcvn3.length > 0 && isCapitalsLine(tcvn3.map((p) => p.text).join(""));
+  const runs: Run[] = [];
+  for (const d of decoded) pushRun(runs, capitals && d.encoding === "tcvn3" ? { ...d.run, text: d.run.text.toUpperCase() } : d.run);
+  return runs;
 }
 
 /** Appends a run, merging it with the previous one when the formatting is the same. */
@@ -73,12 +111,13 @@ function pushRun(runs: Run[], run: Run): void {
   runs.push(run);
 }
 
-function toBlocks(elements: MElement[]): Block[] {
+function toBlocks(elements: MElement[], legacy: LegacyEncoding | null): Block[] {
   const blocks: Block[] = [];
   for (const el of elements) {
     if (el.type === "paragraph") {
-      const runs: Run[] = [];
-      collectRuns(el, runs, {});
+      const pieces: Piece[] = [];
+      collectRuns(el, pieces, {}, null);
+      const runs = decodeRuns(pieces, legacy);
       if (runs.every((r) => r.text.trim() === "")) continue;
       const level = headingLevelOfStyle(el.styleName ?? null, el.styleId ?? null);
       if (level !== null) {
@@ -91,11 +130,11 @@ function toBlocks(elements: MElement[]): Block[] {
     } else if (el.type === "table") {
       const rows = (el.children ?? [])
         .filter((r) => r.type === "tableRow")
-        .map((r) => (r.children ?? []).filter((c) => c.type === "tableCell").map((c) => toBlocks(c.children ?? [])));
+        .map((r) => (r.children ?? []).filter((c) => c.type === "tableCell").map((c) => toBlocks(c.children ?? [], legacy)));
       if (rows.some((row) => row.some((cell) => cell.length > 0))) blocks.push({ type: "table", rows });
     } else if (el.children) {
       // Structured document tags, bookmarks and other wrappers: their paragraphs belong to the body.
-      blocks.push(...toBlocks(el.children));
+      blocks.push(...toBlocks(el.children, legacy));
     }
   }
   return blocks;
@@ -124,7 +163,8 @@ export async function readDocx(content: Buffer, format = "docx"): Promise<Docume
     return { ok: false, format, problem: "corrupt", detail: err instanceof Error ? err.message : String(err) };
   }
   if (!tree) return { ok: false, format, problem: "corrupt", detail: "no document body" };
-  const outline = { blocks: toBlocks((tree as MElement).children ?? []) };
+  const root = tree as MElement;
+  const outline = { blocks: toBlocks(root.children ?? [], detectLegacyEncoding(unfontedText(root).join(""))) };
   const text = outlineText(outline);
   if (text.trim() === "") return { ok: false, format, problem: "empty", detail: "no text" };
   const secret = outlineSecrecy(outline);

@@ -107,8 +107,13 @@ export function decodeLegacy(text: string, enc: LegacyEncoding): string {
  * capitals ("KÕT QU¶" shows "KẾT QUẢ"). A line whose Latin letters are all capitals was such a heading.
  */
 function capitalsLine(line: string): string {
+  return isCapitalsLine(line) ? line.toUpperCase() : line;
+}
+
+/** True when a line has at least 3 Latin letters (A-Z, a-z) and all are capitals: "KÕT QU¶ THùC HIÖN". */
+export function isCapitalsLine(line: string): boolean {
   const latin = line.match(/[A-Za-z]/g) ?? [];
-  return latin.length >= 3 && latin.every((c) => c >= "A" && c <= "Z") ? line.toUpperCase() : line;
+  return latin.length >= 3 && latin.every((c) => c >= "A" && c <= "Z");
 }
 
 /** Per-word evidence behind `detectLegacyEncoding`, for logs and tests. */

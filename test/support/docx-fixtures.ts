@@ -201,6 +201,8 @@ export interface WRun {
   notBold?: boolean;
   i?: boolean;
   u?: boolean;
+  /** `w:rFonts` of the run (ascii and hAnsi), e.g. ".VnTime" or "VNI-Times" for a legacy Vietnamese document. */
+  font?: string;
 }
 export interface WPara {
   style?: string;
@@ -212,7 +214,13 @@ export interface WPara {
 export type WBlock = WPara | { table: WPara[][][] };
 
 const rXml = (r: WRun): string => {
-  const props = [r.b ? "<w:b/><w:bCs/>" : "", r.notBold ? '<w:b w:val="0"/>' : "", r.i ? "<w:i/>" : "", r.u ? '<w:u w:val="single"/>' : ""].join("");
+  const props = [
+    r.font ? `<w:rFonts w:ascii="${r.font}" w:hAnsi="${r.font}"/>` : "",
+    r.b ? "<w:b/><w:bCs/>" : "",
+    r.notBold ? '<w:b w:val="0"/>' : "",
+    r.i ? "<w:i/>" : "",
+    r.u ? '<w:u w:val="single"/>' : "",
+  ].join("");
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${esc(r.t)}</w:t></w:r>`;
 };
 const pXml = (p: WPara): string => {
@@ -230,9 +238,9 @@ const bXml = (b: WBlock): string =>
         .join("")}</w:tbl>`
     : pXml(b);
 
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const styles = (font: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="${W_NS}">
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/><w:sz w:val="28"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Tiu2"><w:name w:val="Tiêu đề 2"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>
@@ -254,8 +262,11 @@ const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 /** Numbering instances of the Word-like file: 1 = "1." / "a)", 2 = "I.", 3 = bullet "-". */
 export const WORD_NUM = { decimal: 1, roman: 2, bullet: 3 } as const;
 
-/** Packs blocks into a .docx with Word's parts: content types, relationships, styles, numbering. */
-export async function wordLikeDocx(blocks: WBlock[]): Promise<Buffer> {
+/**
+ * Packs blocks into a .docx with Word's parts: content types, relationships, styles, numbering. `normalFont` is the
+ * Normal style's font (default Times New Roman), the one every run without a font of its own shows in.
+ */
+export async function wordLikeDocx(blocks: WBlock[], opts: { normalFont?: string } = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -272,7 +283,7 @@ export async function wordLikeDocx(blocks: WBlock[]): Promise<Buffer> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
   );
-  zip.file("word/styles.xml", STYLES);
+  zip.file("word/styles.xml", styles(opts.normalFont ?? "Times New Roman"));
   zip.file("word/numbering.xml", NUMBERING);
   zip.file(
     "word/document.xml",
