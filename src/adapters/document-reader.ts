@@ -1,10 +1,12 @@
 /**
  * The DocumentReader port: picks a reader by content (magic bytes) first and file name second, since units
  * rename files (.docx saved as .doc and back). .docx → mammoth; .doc/.odt/.rtf → LibreOffice → .docx;
- * .pdf → pdftotext; .txt/.html → lines. Everything else is `unsupported`. Never throws.
+ * .pdf → pdftotext; .txt/.html → lines. Everything else is `unsupported`. Never throws. Text in a legacy
+ * Vietnamese encoding (TCVN3, VNI) is decoded when detection finds it.
  */
 import iconv from "iconv-lite";
 import type { DocumentInput, DocumentReader, Logger } from "../app/ports.ts";
+import { decodeLegacy, detectLegacyEncoding, legacyEvidence } from "../domain/legacy-vietnamese.ts";
 import type { DocumentRead } from "../domain/model.ts";
 import { bodyOutline, outlineText } from "../domain/outline.ts";
 import { outlineSecrecy } from "../domain/secrecy.ts";
@@ -48,12 +50,21 @@ export function extensionOf(filename: string): string {
   return m ? m[1]!.toLowerCase() : "";
 }
 
-/** Decodes text: BOMs, then UTF-8, else windows-1258 (older Vietnamese mail and files). NFC. */
+/**
+ * Decodes text: BOMs, then UTF-8, else 8-bit: windows-1252 when the bytes are TCVN3 or VNI (decoded later, once
+ * HTML is text: see `fromText`), else windows-1258 (older Vietnamese mail and files). NFC.
+ */
 export function decodeText(content: Buffer): string {
   if (content[0] === 0xff && content[1] === 0xfe) return nfc(content.subarray(2).toString("utf16le"));
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return nfc(content.subarray(3).toString("utf8"));
   const utf8 = content.toString("utf8");
-  return nfc(utf8.includes("\uFFFD") ? iconv.decode(content, "windows-1258") : utf8);
+  if (!utf8.includes("\uFFFD")) return nfc(utf8);
+  // windows-1258 turns TCVN3/VNI bytes into combining tones that NFC then fuses into wrong letters: look first,
+  // and keep windows-1258 when its reading makes as many Vietnamese words (a short windows-1258 line can look legacy).
+  const latin = iconv.decode(content, "windows-1252");
+  const cp1258 = nfc(iconv.decode(content, "windows-1258"));
+  const legacy = detectLegacyEncoding(latin);
+  return legacy && legacyEvidence(latin)[legacy] > legacyEvidence(cp1258).unicode ? latin : cp1258;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -74,7 +85,10 @@ export function htmlToText(html: string): string {
     });
 }
 
-function fromText(text: string, format: string): DocumentRead {
+function fromText(decoded: string, format: string): DocumentRead {
+  // A UTF-8 or HTML export of a .VnTime document, or a PDF whose font maps its glyphs to Latin-1, keeps TCVN3.
+  const legacy = detectLegacyEncoding(decoded);
+  const text = legacy ? decodeLegacy(decoded, legacy) : decoded;
   const outline = bodyOutline(text);
   const plain = outlineText(outline);
   if (!plain) return { ok: false, format, problem: "empty", detail: "no text" };
