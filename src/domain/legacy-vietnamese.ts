@@ -132,23 +132,30 @@ export interface LegacyEvidence {
 /** Counts, word by word, which reading of `text` makes Vietnamese syllables. */
 export function legacyEvidence(text: string): LegacyEvidence {
   const ev: LegacyEvidence = { candidates: 0, unicode: 0, ambiguous: 0, tcvn3: 0, vni: 0 };
+  // A report repeats a few hundred distinct syllables: classify each once.
+  const seen = new Map<string, (keyof LegacyEvidence)[]>();
   for (const word of text.match(WORD) ?? []) {
     // One-character words ("«", "©", "ë") are too weak a signal either way.
     if ([...word].length < 2 || /^[\x00-\x7F]*$/.test(word)) continue;
-    ev.candidates++;
-    if (BEYOND_LATIN1.test(word.replace(/[\uF020-\uF0FF]/g, ""))) {
-      ev.unicode++;
-      continue;
+    let kinds = seen.get(word);
+    if (!kinds) {
+      kinds = classify(word);
+      seen.set(word, kinds);
     }
-    const asIs = isVietnameseSyllable(word);
-    const decodes = (["tcvn3", "vni"] as const).filter((enc) => {
-      const decoded = decodeWord(word, enc);
-      return decoded !== word && isVietnameseSyllable(decoded);
-    });
-    if (asIs) ev[decodes.length > 0 ? "ambiguous" : "unicode"]++;
-    else for (const enc of decodes) ev[enc]++;
+    ev.candidates++;
+    for (const kind of kinds) ev[kind]++;
   }
   return ev;
+}
+
+function classify(word: string): (keyof LegacyEvidence)[] {
+  if (BEYOND_LATIN1.test(word.replace(/[\uF020-\uF0FF]/g, ""))) return ["unicode"];
+  const decodes = (["tcvn3", "vni"] as const).filter((enc) => {
+    const decoded = decodeWord(word, enc);
+    return decoded !== word && isVietnameseSyllable(decoded);
+  });
+  if (isVietnameseSyllable(word)) return [decodes.length > 0 ? "ambiguous" : "unicode"];
+  return decodes;
 }
 
 /** Fewest words that must decode to Vietnamese before a text is called legacy. */
