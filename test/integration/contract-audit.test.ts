@@ -20,18 +20,17 @@ const sections = (unit: string): ReportSection[] => [
 const TITLE = "Kết quả công tác tuần 46 và kế hoạch công tác tuần 47";
 
 let world: IntakeWorld;
-let ids: Record<string, string>;
+const ids = {
+  secret: "bc-tuan-46-nvdp@cuc.example.vn",
+  odt: "bc-tuan-46-ttdn@cuc.example.vn",
+  scanned: "bc-tuan-46-ttbc@cuc.example.vn",
+  invitation: "giay-moi-vp@cuc.example.vn",
+  night: "bc-tuan-46-vp@cuc.example.vn",
+};
 beforeAll(async () => {
   world = await startIntakeWorld();
   const secretDoc = await reportDocx({ header: ["MẬT", "CỤC THÔNG TIN ĐỐI NGOẠI", "PHÒNG NGHIỆP VỤ - ĐIỀU PHỐI"], title: TITLE, sections: sections("NVĐP"), producer: "word", style: "numbered" });
   const odt = await sofficeConvert(await reportDocx({ header: ["CỤC THÔNG TIN ĐỐI NGOẠI", "PHÒNG THÔNG TIN ĐIỆN TỬ"], title: TITLE, sections: sections("TTĐN"), producer: "libreoffice", style: "caps" }), "docx", "odt");
-  ids = {
-    secret: "bc-tuan-46-nvdp@cuc.example.vn",
-    odt: "bc-tuan-46-ttdn@cuc.example.vn",
-    scanned: "bc-tuan-46-ttbc@cuc.example.vn",
-    invitation: "giay-moi-vp@cuc.example.vn",
-    night: "bc-tuan-46-vp@cuc.example.vn",
-  };
   await world.deliver(outlookMail({ from: { name: "Phòng NVĐP", address: UNITS.nvdp }, to: [OFFICE], subject: "Báo cáo tuần 46 - Phòng NVĐP", messageId: ids.secret, text: "Kính gửi Văn phòng,\nPhòng NVĐP gửi báo cáo tuần 46.", attachments: [{ filename: "Báo cáo tuần 46 - NVĐP.docx", content: secretDoc }] }), "2026-11-11T09:00:00+07:00");
   await world.deliver(thunderbirdMail({ from: { name: "Phòng TTĐN", address: UNITS.ttdn }, to: [OFFICE], subject: "Báo cáo tuần 46 - Phòng TTĐN", messageId: ids.odt, text: "Kính gửi Văn phòng,\nPhòng TTĐN gửi báo cáo tuần 46.", attachments: [{ filename: "Báo cáo tuần 46 - TTĐN.odt", content: odt }] }), "2026-11-11T09:30:00+07:00");
   await world.deliver(outlookMail({ from: { name: "Trung tâm BC", address: UNITS.ttbc }, to: [OFFICE], subject: "Báo cáo tuần 46 - TTBC", messageId: ids.scanned, text: "Kính gửi Văn phòng,\nTrung tâm gửi bản quét báo cáo tuần 46 đã ký.", attachments: [{ filename: "BC tuan 46 TTBC scan.pdf", content: imageOnlyPdf() }] }), "2026-11-11T10:00:00+07:00");
