@@ -82,6 +82,9 @@ describe("the shipped example regimes file", () => {
     expect(regime.officeHours).toEqual({ start: "07:30", end: "17:00", morning: "08:00" });
     expect(regime.kinds.week?.reminders).toEqual(["-24h", "-2h"]);
     expect(regime.kinds.year?.reminders).toEqual(["-3d", "-1d"]);
+    expect(regime.kinds.week?.chase).toEqual({ enabled: true, everyWorkingDay: true, time: "08:00" });
+    expect(regime.kinds.week?.label).toBe("báo cáo tuần");
+    expect(regime.attachOriginalsUpTo).toBe(10_000_000);
   });
 });
 
