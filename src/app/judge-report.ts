@@ -58,6 +58,12 @@ function base(index: number, c: CandidateLike, attachments: string[]): Submissio
   };
 }
 
+/** True when the mail has a scanned PDF and no attachment with readable text. */
+function onlyScans(documents: DocumentFacts[]): boolean {
+  const attached = documents.filter((d) => d.source !== "body");
+  return attached.some((d) => !d.read.ok && d.read.problem === "scanned") && !attached.some((d) => d.read.ok && d.read.outline.blocks.length > 0);
+}
+
 /** Judges one report candidate of a message received at `receivedAt`. */
 export function judgeReport(input: {
   index: number;
@@ -80,6 +86,9 @@ export function judgeReport(input: {
 
   if (!c.isReport || !regime || !c.unit || !c.kind || !c.period) {
     record.reason = c.reason ?? "unattributed: Chưa xác định được đơn vị hoặc kỳ báo cáo";
+    // contract.md: a scanned PDF goes to a person as a "scanned document": the bot saw no report evidence only
+    // because it cannot read the scan.
+    if (!c.isReport && record.reason.startsWith("no_report_evidence") && onlyScans(input.documents)) record.reason = SCANNED_REASON;
     return { record, regime, compileDeadline: null, due: null };
   }
   const period = periodFromId(c.kind, c.period, zone);
