@@ -27,6 +27,17 @@ const bool = z
 const port = z.coerce.number().int().min(1).max(65535);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/**
+ * The address of a From header value (contract.md: MAIL_FROM is the From header of what the bot sends), bare or
+ * with a display name: "tonghop@cuc.example.vn", "Văn phòng Cục <tonghop@cuc.example.vn>". Lower-cased; null
+ * when it holds no valid address.
+ */
+export function mailboxAddress(value: string): string | null {
+  const m = /^\s*(?:"?[^"<>]*"?\s*)?<([^<>\s]+)>\s*$/.exec(value);
+  const address = (m ? m[1]! : value).trim();
+  return z.email().safeParse(address).success ? address.toLowerCase() : null;
+}
+
 /** Environment variables; `.env.example` lists exactly these. */
 export const envSchema = z.object({
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://").optional()),
@@ -46,7 +57,10 @@ export const envSchema = z.object({
   SMTP_USER: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
-  MAIL_FROM: z.preprocess(blankToUndefined, z.email().optional()),
+  MAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z.string().refine((v) => mailboxAddress(v) !== null, 'must be an address or "Name <address>"').optional(),
+  ),
   REGIMES_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   INTAKE_NOW: z.preprocess(blankToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
@@ -61,7 +75,7 @@ export interface Config {
   office: RegimeFile["office"];
   regimes: Regime[];
   regimesFile: string;
-  /** MAIL_FROM, else the office address. */
+  /** MAIL_FROM as written (a bare address or "Name <address>"), else the office address. */
   mailFrom: string;
   /** Warnings for start-up (e.g. MAIL_FROM and office.address differ). */
   warnings: string[];
@@ -168,7 +182,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
   }
   const warnings: string[] = [];
   const mailFrom = env.MAIL_FROM ?? file.office.address;
-  if (env.MAIL_FROM && env.MAIL_FROM.toLowerCase() !== file.office.address.toLowerCase()) {
+  if (env.MAIL_FROM && mailboxAddress(env.MAIL_FROM) !== file.office.address.toLowerCase()) {
     warnings.push(`MAIL_FROM (${env.MAIL_FROM}) differs from office.address (${file.office.address}) in ${regimesFile}; they should name the same mailbox.`);
   }
   const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "intake.db")}`;

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+import { ConfigError, loadConfig, mailboxAddress, PROJECT_ROOT } from "../../src/config.ts";
 import { deadlinesOf, formatInstant, periodFromId, reminderTimes } from "../../src/domain/calendar.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 
@@ -140,17 +140,31 @@ describe("MAIL_FROM and office.address (contract.md: start-up warns when they di
     ["unset: the bot sends from the office address", {}, "tonghop@cuc.example.vn", 0],
     ["the same address", { MAIL_FROM: "tonghop@cuc.example.vn" }, "tonghop@cuc.example.vn", 0],
     ["the same address in other case", { MAIL_FROM: "TongHop@Cuc.Example.VN" }, "TongHop@Cuc.Example.VN", 0],
+    ["the office address under a Vietnamese display name", { MAIL_FROM: "Văn phòng Cục Thông tin đối ngoại <tonghop@cuc.example.vn>" }, "Văn phòng Cục Thông tin đối ngoại <tonghop@cuc.example.vn>", 0],
+    ["a quoted display name", { MAIL_FROM: '"Văn phòng Cục, bộ phận tổng hợp" <TongHop@cuc.example.vn>' }, '"Văn phòng Cục, bộ phận tổng hợp" <TongHop@cuc.example.vn>', 0],
     ["another mailbox", { MAIL_FROM: "noreply@cuc.example.vn" }, "noreply@cuc.example.vn", 1],
+    ["another mailbox under the office's name", { MAIL_FROM: "Văn phòng Cục <noreply@cuc.example.vn>" }, "Văn phòng Cục <noreply@cuc.example.vn>", 1],
   ])("%s", (_name, env, mailFrom, warnings) => {
     const config = load(file, env);
     expect(config.mailFrom).toBe(mailFrom);
     expect(config.warnings).toHaveLength(warnings);
     if (warnings) {
-      expect(config.warnings[0]).toBe(`MAIL_FROM (noreply@cuc.example.vn) differs from office.address (tonghop@cuc.example.vn) in ${file}; they should name the same mailbox.`);
+      expect(config.warnings[0]).toBe(`MAIL_FROM (${mailFrom}) differs from office.address (tonghop@cuc.example.vn) in ${file}; they should name the same mailbox.`);
     }
   });
 
-  it("a MAIL_FROM that is no address stops start-up", () => {
-    expect(errorOf(() => load(file, { MAIL_FROM: "tong hop" }))).toMatch(/^Invalid configuration in environment variables:\n {2}- MAIL_FROM: /);
+  it.each(["tong hop", "Văn phòng <tong hop>", "Văn phòng <tonghop@>", "<>"])("MAIL_FROM %j stops start-up", (value) => {
+    expect(errorOf(() => load(file, { MAIL_FROM: value }))).toBe('Invalid configuration in environment variables:\n  - MAIL_FROM: must be an address or "Name <address>"');
+  });
+
+  it.each([
+    ["tonghop@cuc.example.vn", "tonghop@cuc.example.vn"],
+    ["Văn phòng <TongHop@Cuc.Example.VN>", "tonghop@cuc.example.vn"],
+    ['"Tổng hợp, Văn phòng" <tonghop@cuc.example.vn>', "tonghop@cuc.example.vn"],
+    ["  <tonghop@cuc.example.vn>  ", "tonghop@cuc.example.vn"],
+    ["tonghop@cuc.example.vn, vp@cuc.example.vn", null],
+    ["Văn phòng", null],
+  ])("mailboxAddress(%j) = %j", (value, expected) => {
+    expect(mailboxAddress(value)).toBe(expected);
   });
 });
