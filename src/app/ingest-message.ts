@@ -41,7 +41,7 @@ export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<Ingest
       sha256: archived.sha256,
       archivePath: archived.path,
       receivedAt: raw.internalDate,
-      fromAddress: null,
+      fromAddress: quickFrom(raw.source),
       originalFrom: null,
       subject: "",
     }));
@@ -164,9 +164,21 @@ async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evalua
 }
 
 /** The Message-ID header, read cheaply before parsing so the ledger row has it even if parsing fails. */
-function quickMessageId(source: Buffer): string | null {
+function headerBlock(source: Buffer): string {
   const head = source.subarray(0, 64 * 1024).toString("latin1");
   const end = head.search(/\r?\n\r?\n/);
-  const m = /^message-id:\s*(<[^>\r\n]+>)/im.exec(end >= 0 ? head.slice(0, end) : head);
+  return end >= 0 ? head.slice(0, end) : head;
+}
+
+function quickMessageId(source: Buffer): string | null {
+  const m = /^message-id:\s*(<[^>\r\n]+>)/im.exec(headerBlock(source));
   return m?.[1] ?? null;
+}
+
+/** The bare From address read from the raw header block, so a message that fails before parsing still shows its sender. */
+function quickFrom(source: Buffer): string | null {
+  const field = /^from:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(headerBlock(source))?.[1];
+  if (!field) return null;
+  const m = /<([^<>\s@]+@[^<>\s@]+)>/.exec(field) ?? /([^\s<>"',;:()]+@[^\s<>"',;:()]+\.[A-Za-z]{2,})/.exec(field);
+  return m ? m[1]!.toLowerCase() : null;
 }

@@ -77,6 +77,7 @@ describe("a message that fails is recorded as failed with a reason, then retried
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({
       messageId: "<failing-1@cuc.example.vn>",
+      from: "nvdp@cuc.example.vn",
       receivedAt: "2026-11-18T10:12:05+07:00",
       status: "failed",
       verdict: null,
