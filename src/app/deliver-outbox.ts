@@ -3,6 +3,7 @@
  * mail. Replies are limited per recipient per hour (regime.replyLimitPerHour): the excess is delayed, never dropped.
  * When SMTP is down it keeps trying for at most `budgetMs`, then leaves the rest queued.
  */
+import { nextOfficeTime } from "../domain/calendar.ts";
 import type { Deps } from "./context.ts";
 import type { OutboxRow } from "./store.ts";
 
@@ -26,6 +27,12 @@ function isTransient(err: unknown): boolean {
   if (typeof e?.transient === "boolean") return e.transient;
   if (typeof e?.responseCode === "number") return e.responseCode < 500;
   return true;
+}
+
+/** The first instant at or after `now` inside the office hours of the row's regime. */
+function officeHoursFor(deps: Deps, row: OutboxRow, now: Date): Date {
+  const regime = deps.settings.regimes.find((r) => r.id === row.regime);
+  return regime ? nextOfficeTime(regime, now, deps.settings.timezone) : now;
 }
 
 function limitFor(deps: Deps, row: OutboxRow): number {
@@ -53,6 +60,15 @@ export async function deliverOutbox(deps: Deps, opts: { budgetMs?: number } = {}
     let down = false;
     for (const row of due) {
       const now = clock.now();
+      // contract.md "Sending": mail to units (reminders, chases) goes in office hours. One queued in time but
+      // delivered late (SMTP was down) waits for the next working morning rather than arriving at night.
+      const officeTime = row.purpose === "reminder" || row.purpose === "chase" ? officeHoursFor(deps, row, now) : now;
+      if (officeTime.getTime() > now.getTime()) {
+        await store.markRetry(row.id, "office hours: waits for the next working morning", officeTime);
+        summary.deferred++;
+        tried.add(row.id);
+        continue;
+      }
       if (row.rateLimited) {
         // The window is (now − 1 h, now]: a mail sent exactly an hour ago no longer counts, so a reply delayed
         // to `oldest + 1 h` goes at that instant, as `intake outbox` promised, instead of being delayed again.
