@@ -89,10 +89,13 @@ export function ledgerMethods(db: Db): Pick<Store, "findMessage" | "settledKeys"
 
     async recordFailure(messageRowId, reason, retryAt, now) {
       await db.$transaction(async (tx) => {
-        const msg = await tx.message.update({
-          where: { id: messageRowId },
+        // Another daemon on the same database may have settled the message meanwhile: its outcome stands.
+        const marked = await tx.message.updateMany({
+          where: { id: messageRowId, state: { notIn: ["processed", "ignored"] } },
           data: { state: "failed", reason, attempts: { increment: 1 }, nextAttemptAt: retryAt, processedAt: now },
         });
+        if (marked.count === 0) return;
+        const msg = await tx.message.findUniqueOrThrow({ where: { id: messageRowId } });
         await tx.submission.deleteMany({ where: { messageRowId } });
         await tx.submission.create({
           data: {

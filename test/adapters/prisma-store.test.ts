@@ -93,6 +93,11 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
       const failed = await b.listSubmissions({ messageId: "<m8@x>" });
       expect(failed.map((s) => [s.status, s.reason])).toEqual([["failed", "processing_error: boom"]]);
       await a.recordFailure(row.id, "processing_error: boom again", null, at("2026-11-18T11:06:00+07:00"));
+      // A failure reported after another daemon settled the message leaves that outcome alone.
+      const settled = await a.findMessage("INBOX", 1700000000, "7");
+      await b.recordFailure(settled!.id, "processing_error: late", null, at("2026-11-18T11:07:00+07:00"));
+      expect((await a.findMessage("INBOX", 1700000000, "7"))?.state).toBe("processed");
+      expect((await a.listSubmissions({ messageId: "<m7@cuc.example.vn>" })).map((s) => s.status)).toEqual(["accepted", "accepted"]);
       expect((await b.settledKeys("INBOX", 1700000000, at("2027-01-01T00:00:00+07:00"))).has("8")).toBe(true);
       expect((await a.findMessage("INBOX", 1700000000, "8"))?.attempts).toBe(2);
     });
