@@ -36,11 +36,16 @@ function runsOf(runs: Run[], base: RunStyle = {}): TextRun[] {
 
 const plainText = (runs: Run[]) => runs.map((r) => r.text).join("");
 
-/** The numbering is kept as written when the text does not already begin with it. */
+/**
+ * The numbering (typed, or Word's automatic "1.", "a)") shown before the text unless the text already begins with
+ * it: "1. Tham mưu" stays, "1.5 tỷ đồng…" numbered "1." becomes "1. 1.5 tỷ đồng…".
+ */
 function withNumbering(runs: Run[], numbering: string | undefined): Run[] {
-  if (!numbering) return runs;
-  if (plainText(runs).trimStart().startsWith(numbering.trim())) return runs;
-  return [{ text: `${numbering.trim()} ` }, ...runs];
+  const mark = numbering?.trim();
+  if (!mark) return runs;
+  const text = plainText(runs).trimStart();
+  if (text === mark || (text.startsWith(mark) && /^\s/.test(text.slice(mark.length)))) return runs;
+  return [{ text: `${mark} ` }, ...runs];
 }
 
 /** A unit's blocks: runs keep bold/italic/underline; lists become indented "- " / "1." paragraphs; tables keep borders. */

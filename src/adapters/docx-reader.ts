@@ -8,6 +8,7 @@ import mammoth from "mammoth";
 import type { Block, DocumentRead, Run } from "../domain/model.ts";
 import { decodeLegacy, detectLegacyEncoding, isCapitalsLine, legacyEncodingOfFont, type LegacyEncoding } from "../domain/legacy-vietnamese.ts";
 import { outlineText } from "../domain/outline.ts";
+import { levelOfStyleId, numberingCounter, prepareNumbering, type NumberingDefinitions } from "./docx-numbering.ts";
 import { outlineSecrecy } from "../domain/secrecy.ts";
 import { fold, nfc } from "../domain/text.ts";
 
@@ -39,7 +40,8 @@ interface MElement {
   value?: string;
   styleName?: string | null;
   styleId?: string | null;
-  numbering?: { isOrdered: boolean; level: string } | null;
+  /** `paragraphStyleId` is the `w:pStyle` of the numbering level (our marker when it names none). */
+  numbering?: { isOrdered: boolean; level: string; paragraphStyleId?: string | null } | null;
   isBold?: boolean;
   isItalic?: boolean;
   isUnderline?: boolean;
@@ -111,33 +113,48 @@ function pushRun(runs: Run[], run: Run): void {
   runs.push(run);
 }
 
-function toBlocks(elements: MElement[], legacy: LegacyEncoding | null): Block[] {
+/** The numbering text of the next numbered paragraph, or null (see docx-numbering.ts). */
+type NumberText = (numbering: NonNullable<MElement["numbering"]>) => string | null;
+
+function toBlocks(elements: MElement[], legacy: LegacyEncoding | null, numberText: NumberText): Block[] {
   const blocks: Block[] = [];
   for (const el of elements) {
     if (el.type === "paragraph") {
+      // Counted before the emptiness check: Word numbers an empty numbered paragraph too.
+      const numbering = el.numbering ? numberText(el.numbering) : null;
       const pieces: Piece[] = [];
       collectRuns(el, pieces, {}, null);
       const runs = decodeRuns(pieces, legacy);
       if (runs.every((r) => r.text.trim() === "")) continue;
       const level = headingLevelOfStyle(el.styleName ?? null, el.styleId ?? null);
       if (level !== null) {
-        blocks.push({ type: "heading", level, runs });
+        blocks.push(numbering ? { type: "heading", level, runs, numbering } : { type: "heading", level, runs });
       } else if (el.numbering) {
-        blocks.push({ type: "paragraph", runs, list: { ordered: el.numbering.isOrdered, level: Number(el.numbering.level) || 0 } });
+        const list = { ordered: el.numbering.isOrdered, level: Number(el.numbering.level) || 0 };
+        blocks.push(numbering ? { type: "paragraph", runs, numbering, list } : { type: "paragraph", runs, list });
       } else {
         blocks.push({ type: "paragraph", runs });
       }
     } else if (el.type === "table") {
       const rows = (el.children ?? [])
         .filter((r) => r.type === "tableRow")
-        .map((r) => (r.children ?? []).filter((c) => c.type === "tableCell").map((c) => toBlocks(c.children ?? [], legacy)));
+        .map((r) => (r.children ?? []).filter((c) => c.type === "tableCell").map((c) => toBlocks(c.children ?? [], legacy, numberText)));
       if (rows.some((row) => row.some((cell) => cell.length > 0))) blocks.push({ type: "table", rows });
     } else if (el.children) {
       // Structured document tags, bookmarks and other wrappers: their paragraphs belong to the body.
-      blocks.push(...toBlocks(el.children, legacy));
+      blocks.push(...toBlocks(el.children, legacy, numberText));
     }
   }
   return blocks;
+}
+
+function numberTextOf(defs: NumberingDefinitions | null): NumberText {
+  if (!defs) return () => null;
+  const next = numberingCounter(defs);
+  return (numbering) => {
+    const ref = levelOfStyleId(defs, numbering.paragraphStyleId);
+    return ref ? next(ref) : null;
+  };
 }
 
 /** Reads a .docx buffer. Never throws: a broken or empty file is a `DocumentRead` with a problem. */
@@ -148,9 +165,10 @@ export async function readDocx(content: Buffer, format = "docx"): Promise<Docume
     return { ok: false, format, problem: "corrupt", detail: "not a ZIP (OOXML) file" };
   }
   let tree: MElement | null = null;
+  const prepared = await prepareNumbering(content);
   try {
     await mammoth.convertToHtml(
-      { buffer: content },
+      { buffer: prepared?.content ?? content },
       {
         transformDocument: (doc: MElement) => {
           tree = doc;
@@ -164,7 +182,8 @@ export async function readDocx(content: Buffer, format = "docx"): Promise<Docume
   }
   if (!tree) return { ok: false, format, problem: "corrupt", detail: "no document body" };
   const root = tree as MElement;
-  const outline = { blocks: toBlocks(root.children ?? [], detectLegacyEncoding(unfontedText(root).join(""))) };
+  const legacy = detectLegacyEncoding(unfontedText(root).join(""));
+  const outline = { blocks: toBlocks(root.children ?? [], legacy, numberTextOf(prepared?.defs ?? null)) };
   const text = outlineText(outline);
   if (text.trim() === "") return { ok: false, format, problem: "empty", detail: "no text" };
   const secret = outlineSecrecy(outline);

@@ -109,13 +109,16 @@ export function splitNumbering(line: string): SplitNumbering {
 
 /**
  * The rank of a block as a heading, smaller is higher: Word heading level n → n; typed "Phần I" or "A." → 0,
- * "I." → 1, "1." → 2, "2.1." → 3, "a)" → 4; an ordered list item → 2 + its level. Null for ordinary text.
+ * "I." → 1, "1." → 2, "2.1." → 3, "a)" → 4, typed or Word's automatic numbering (`numbering`); an ordered list
+ * item of unknown format → 2 + its level. Null for ordinary text.
  */
 export function headingRank(block: Block): number | null {
   if (block.type === "table") return null;
   if (block.type === "heading") return block.level;
-  const first = blockText(block).split("\n")[0] ?? "";
-  const { kind, numbering } = splitNumbering(first);
+  const first = (blockText(block).split("\n")[0] ?? "").trim();
+  // Word's automatic numbering ("I." read from numbering.xml) is not in the runs: it is shown before them.
+  const shown = block.numbering && !first.startsWith(block.numbering) ? `${block.numbering} ${first}` : first;
+  const { kind, numbering } = splitNumbering(shown);
   // Vietnamese reports nest "PHẦN I" / "A." above "I." above "1." above "a)".
   if (kind === "roman" && /^ph/i.test(numbering ?? "")) return 0;
   if (kind === "letter" && /^[A-ZĐ]\.$/.test(numbering ?? "")) return 0;

@@ -226,13 +226,13 @@ function emphasis(block: Block): number {
   return isAllBold(block.runs) ? 1 : 0;
 }
 
-/** A Word list item with no typed numbering: its format ("I." or "1.") is unknown, only its list level is. */
+/** A Word list item with no typed or known numbering: its format ("I." or "1.") is unknown, only its list level is. */
 function untypedListItem(block: Block): boolean {
-  return block.type === "paragraph" && block.list?.ordered === true && splitNumbering(blockText(block).split("\n")[0] ?? "").numbering === null;
+  return block.type === "paragraph" && block.list?.ordered === true && block.numbering === undefined && splitNumbering(blockText(block).split("\n")[0] ?? "").numbering === null;
 }
 
 /**
- * mammoth reports Word's automatic numbering without its format, so a bold "I. KẾT QUẢ…" heading and the plain
+ * When numbering.xml gives no format (see docx-numbering.ts), Word's automatic numbering is known by its level only, so a bold "I. KẾT QUẢ…" heading and the plain
  * "1. Tham mưu…" items under it are both level-0 list items of the same rank. An item of the same level that
  * stands out less than the heading (plain under bold, bold under caps) is the heading's content, not the next one.
  */
