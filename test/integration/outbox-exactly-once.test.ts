@@ -10,6 +10,7 @@ import { outlookMail } from "../support/eml.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";
 import { freePort } from "../support/dovecot.ts";
 import { eventually, OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
+import { requireMessageId } from "../support/report-mail.ts";
 
 interface OutboxJson {
   messageId: string;
@@ -37,11 +38,6 @@ afterAll(async () => {
 
 const NAMES = { nvdp: "Phòng NVĐP", ttdn: "Phòng TTĐN", ttbc: "Trung tâm Báo chí", vp: "Văn phòng" } as const;
 
-function messageIdOf(raw: Buffer): string {
-  const m = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString("latin1"));
-  if (!m) throw new Error("test mail without Message-ID");
-  return m[1]!;
-}
 
 /** A unit's report: complete, or without its plan section (a Không đạt). */
 async function report(unit: keyof typeof UNITS, opts: { subject: string; at: string; complete: boolean; n?: number }): Promise<{ raw: Buffer; id: string }> {
@@ -58,7 +54,7 @@ async function report(unit: keyof typeof UNITS, opts: { subject: string; at: str
     attachments: [{ filename: `${opts.subject} (bản ${opts.n ?? 1}).docx`, content: doc }],
   });
   await world.deliver(raw, opts.at);
-  return { raw, id: messageIdOf(raw) };
+  return { raw, id: requireMessageId(raw) };
 }
 
 /** How many mails the SMTP sink accepted with this Message-ID. */

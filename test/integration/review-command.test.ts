@@ -8,6 +8,7 @@ import { outlookMail } from "../support/eml.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";
 import { OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
 import type { ReadMessage } from "../support/mail-servers.ts";
+import { requireMessageId } from "../support/report-mail.ts";
 
 interface Sub {
   messageId: string;
@@ -30,11 +31,6 @@ afterAll(async () => {
   await world?.stop();
 });
 
-function messageIdOf(raw: Buffer): string {
-  const m = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString("latin1"));
-  if (!m) throw new Error("test mail without Message-ID");
-  return m[1]!;
-}
 
 async function deliverReport(unit: "nvdp" | "ttdn", name: string, complete: boolean, at: string): Promise<{ id: string; subject: string }> {
   const subject = `Báo cáo tuần 47 - ${name}`;
@@ -51,7 +47,7 @@ async function deliverReport(unit: "nvdp" | "ttdn", name: string, complete: bool
     attachments: [{ filename: `${subject}.docx`, content: doc }],
   });
   await world.deliver(raw, at);
-  return { id: messageIdOf(raw), subject };
+  return { id: requireMessageId(raw), subject };
 }
 
 const sub = async (id: string, now: string) => (await world.json<Sub[]>(["submissions"], now)).find((s) => s.messageId === id)!;

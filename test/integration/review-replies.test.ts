@@ -13,6 +13,7 @@ import { qtvp03Sections, reportDocx, type ReportSection } from "../support/repor
 import { sofficeConvert, truncatedDocx, wordLikeDocx } from "../support/docx-fixtures.ts";
 import { OFFICE, startIntakeWorld, UNITS, type IntakeWorld } from "../support/intake.ts";
 import type { ReadMessage } from "../support/mail-servers.ts";
+import { requireMessageId } from "../support/report-mail.ts";
 
 // Section titles as templates/regimes/qt-vp-03.yaml names them (what a Không đạt must say).
 const TITLE = {
@@ -48,11 +49,6 @@ afterAll(async () => {
   await world?.stop();
 });
 
-function messageIdOf(raw: Buffer): string {
-  const m = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.toString("latin1"));
-  if (!m) throw new Error("test mail without Message-ID");
-  return m[1]!;
-}
 
 /** The "- " lines right after the line `heading` in a reply's text. */
 function listAfter(text: string, heading: string): string[] {
@@ -340,7 +336,7 @@ describe("replies to units' reports (issue 3)", () => {
       await world.deliver(raw, at);
       // The subject as the unit's client wrote it, decoded: the reply must echo it after "Re: ".
       const subject = (await simpleParser(raw)).subject ?? "";
-      delivered.push({ c, messageId: messageIdOf(raw), subject });
+      delivered.push({ c, messageId: requireMessageId(raw), subject });
     }
     const poll = await world.run(["poll", "--once"], "2026-11-18T10:30:00");
     expect(poll.code, poll.stderr).toBe(0);
@@ -395,7 +391,7 @@ describe("replies to units' reports (issue 3)", () => {
       headers: { "List-Id": "<bantin.thongtindoingoai.example.vn>", "List-Unsubscribe": "<https://thongtindoingoai.example.vn/huy>", Precedence: "bulk" },
       date: new Date("2026-11-18T10:47:00+07:00"),
     });
-    const ids = [autoReply, bounce, newsletter].map(messageIdOf);
+    const ids = [autoReply, bounce, newsletter].map(requireMessageId);
     await world.deliver(autoReply, "2026-11-18T10:45:00+07:00");
     await world.deliver(bounce, "2026-11-18T10:46:00+07:00");
     await world.deliver(newsletter, "2026-11-18T10:47:00+07:00");
@@ -421,7 +417,7 @@ describe("replies to units' reports (issue 3)", () => {
       text: `Kính gửi Văn phòng Cục,\nPhòng TTĐN gửi lại báo cáo tuần 47 đã bổ sung mục kế hoạch công tác tuần tới.\nTrân trọng.\n\n-----Original Message-----\nFrom: ${OFFICE}\nSubject: ${khongDat.subject}\n\n${khongDat.text}`,
       attachments: withAttachment("BC tuan 47 - TTDN (bo sung).docx", doc),
     });
-    const resendId = messageIdOf(resend);
+    const resendId = requireMessageId(resend);
     await world.deliver(resend, "2026-11-18T13:05:00+07:00");
     const poll = await world.run(["poll", "--once"], "2026-11-18T13:10:00");
     expect(poll.code, poll.stderr).toBe(0);
@@ -445,7 +441,7 @@ describe("replies to units' reports (issue 3)", () => {
       text: "Kính gửi Văn phòng Cục,\nEm gửi báo cáo tuần 47 của Trung tâm Báo chí và Hợp tác truyền thông quốc tế (hộp thư đơn vị đang lỗi).\nTrân trọng.",
       attachments: withAttachment("Báo cáo tuần 47 - TTBC.docx", doc),
     });
-    const id = messageIdOf(raw);
+    const id = requireMessageId(raw);
     await world.deliver(raw, "2026-11-18T13:20:00+07:00");
     const poll = await world.run(["poll", "--once"], "2026-11-18T13:25:00");
     expect(poll.code, poll.stderr).toBe(0);
@@ -467,7 +463,7 @@ describe("replies to units' reports (issue 3)", () => {
       text: intro("Phòng NVĐP", "bản cập nhật báo cáo tuần 47"),
       attachments: withAttachment("BC tuần 47 - NVĐP (cập nhật).docx", await reportDocx({ header: HEADER(NVDP), title: "Kết quả công tác tuần 47", sections: [{ heading: "Khó khăn, vướng mắc", items: ["Cập nhật: hệ thống họp trực tuyến gặp sự cố ngày 17/11/2026."] }], producer: "pandoc", style: "heading" })),
     });
-    const id = messageIdOf(raw);
+    const id = requireMessageId(raw);
     await world.deliver(raw, "2026-11-18T13:40:00+07:00");
     const poll = await world.run(["poll", "--once"], "2026-11-18T13:45:00");
     expect(poll.code, poll.stderr).toBe(0);
@@ -489,7 +485,7 @@ describe("replies to units' reports (issue 3)", () => {
       text: intro("Phòng NVĐP", "báo cáo tuần 46 (gửi bổ sung)"),
       attachments: withAttachment("Báo cáo tuần 46 - NVĐP.docx", await reportDocx({ header: HEADER(NVDP), title: "Kết quả công tác tuần 46", sections: qtvp03Sections({ next: "tuần tới", omit: ["ke_hoach"] }), producer: "docx", style: "heading" })),
     });
-    const id = messageIdOf(incomplete);
+    const id = requireMessageId(incomplete);
     const before = (await world.servers.readMailbox(UNITS.nvdp)).length;
     const sinkBefore = world.servers.smtp.received.length;
     await world.deliver(incomplete, "2026-11-18T14:00:00+07:00");

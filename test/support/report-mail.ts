@@ -43,6 +43,13 @@ export function messageIdOf(raw: Buffer): string | null {
   return /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? null;
 }
 
+/** The Message-ID a builder wrote; throws when the test mail has none. */
+export function requireMessageId(raw: Buffer): string {
+  const id = messageIdOf(raw);
+  if (!id) throw new Error("test mail without Message-ID");
+  return id;
+}
+
 /** Letters only Vietnamese writes (tones and shapes): a reason's text "for people" must carry some. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
