@@ -5,7 +5,7 @@
  * with no stated period costs).
  */
 import { DateTime } from "luxon";
-import { chaseTimes, deadlinesOf, inferPeriod, nextPeriod, periodContaining, periodFromId, reminderTimes } from "../src/domain/calendar.ts";
+import { chaseTimes, deadlinesOf, inferPeriod, nextPeriod, periodContaining, periodFromId, reminderTimes } from "../src/domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../src/domain/model.ts";
 import { loadTemplateRegime } from "../test/support/regime.ts";
 import { ZONE } from "./corpus.ts";

@@ -5,11 +5,11 @@
  */
 import { parseMessage } from "../src/adapters/parse-message.ts";
 import { createDocumentReader } from "../src/adapters/document-reader.ts";
-import { classifyMessage } from "../src/domain/classify.ts";
+import { classifyMessage } from "../src/domain/classify/index.ts";
 import type { DocumentFacts } from "../src/domain/message.ts";
-import { bodyOutline } from "../src/domain/outline.ts";
-import { checkSections } from "../src/domain/sections.ts";
-import { decideVerdict } from "../src/domain/verdict.ts";
+import { bodyOutline } from "../src/domain/document/index.ts";
+import { checkSections } from "../src/domain/document/index.ts";
+import { decideVerdict } from "../src/domain/verdict/index.ts";
 import { loadTemplateRegime } from "../test/support/regime.ts";
 import { buildDocuments, buildMails, UNIT_ADDRESS, ZONE, type CorpusMail } from "./corpus.ts";
 import { emit, mb, memorySampler, summarize, timingCells, type Row } from "./stats.ts";

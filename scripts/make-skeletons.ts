@@ -1,5 +1,5 @@
 /**
- * Writes the unit report skeletons templates/skeletons/mau-bao-cao-<slug>.docx from src/domain/report-skeleton.ts.
+ * Writes the unit report skeletons templates/skeletons/mau-bao-cao-<slug>.docx from src/domain/document/report-skeleton.ts.
  * Run after changing the texts: `npx tsx scripts/make-skeletons.ts [outDir]`, then commit the .docx files.
  * Layout per Nghị định 30/2020/NĐ-CP, Phụ lục I: A4 portrait, Times New Roman, Quốc hiệu and Tiêu ngữ top right.
  */
@@ -20,7 +20,7 @@ import {
   UnderlineType,
   WidthType,
 } from "docx";
-import { SKELETON_KINDS, reportSkeleton, type ReportSkeleton } from "../src/domain/report-skeleton.ts";
+import { SKELETON_KINDS, reportSkeleton, type ReportSkeleton } from "../src/domain/document/index.ts";
 
 const FONT = "Times New Roman";
 const MM = 56.7; // twips per millimetre

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./main.ts";
 import { ConfigError } from "./config.ts";
-import { formatInstant } from "./domain/calendar.ts";
+import { formatInstant } from "./domain/calendar/index.ts";
 import { PERIOD_KINDS, type PeriodKind } from "./domain/model.ts";
 import { pollMailbox } from "./app/poll-mailbox.ts";
 import { deliverOutbox, type DeliverySummary } from "./app/deliver-outbox.ts";

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, PROJECT_ROOT, type Config } from "./config.ts";
-import { parseInstant } from "./domain/calendar.ts";
+import { parseInstant } from "./domain/calendar/index.ts";
 import type { Deps } from "./app/context.ts";
 import type { Clock, Logger, Mailbox, OutgoingAttachment } from "./app/ports.ts";
 import { openDatabase } from "./adapters/database.ts";

@@ -6,11 +6,11 @@
  */
 import iconv from "iconv-lite";
 import type { DocumentInput, DocumentReader, Logger } from "../app/ports.ts";
-import { decodeLegacy, detectLegacyEncoding, legacyEvidence } from "../domain/legacy-vietnamese.ts";
+import { decodeLegacy, detectLegacyEncoding, legacyEvidence } from "../domain/document/index.ts";
 import type { DocumentRead } from "../domain/model.ts";
-import { bodyOutline, outlineText } from "../domain/outline.ts";
-import { outlineSecrecy } from "../domain/secrecy.ts";
-import { nfc } from "../domain/text.ts";
+import { bodyOutline, outlineText } from "../domain/document/index.ts";
+import { outlineSecrecy } from "../domain/document/index.ts";
+import { nfc } from "../domain/text/index.ts";
 import { OLE2_MAGIC, isEncryptedOle, readDocx } from "./docx-reader.ts";
 import { convertWithSoffice } from "./office-convert.ts";
 import { pdfToText } from "./pdf-text.ts";

@@ -3,7 +3,7 @@
  * tables such as Phụ lục 02) and a unit's Block[] (runs, lists, tables).
  */
 import { AlignmentType, HeadingLevel, Paragraph, Table, TableRow, TextRun, WidthType } from "docx";
-import type { DraftNode, DraftRole } from "../domain/draft-plan.ts";
+import type { DraftNode, DraftRole } from "../domain/draft/index.ts";
 import type { Block, Run } from "../domain/model.ts";
 import { FIRST_LINE, GRID_BORDERS, LINE, PT, type RunStyle, SPACE_AFTER, TEXT_WIDTH, cell, run } from "./docx-draft-styles.ts";
 

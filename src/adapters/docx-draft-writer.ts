@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { DraftAppendix, DraftPlan } from "../domain/draft-plan.ts";
+import type { DraftAppendix, DraftPlan } from "../domain/draft/index.ts";
 import { nodes } from "./docx-draft-blocks.ts";
 import {
   MARGIN,

@@ -6,11 +6,11 @@
  */
 import mammoth from "mammoth";
 import type { Block, DocumentRead, Run } from "../domain/model.ts";
-import { decodeLegacy, detectLegacyEncoding, isCapitalsLine, legacyEncodingOfFont, type LegacyEncoding } from "../domain/legacy-vietnamese.ts";
-import { outlineText } from "../domain/outline.ts";
+import { decodeLegacy, detectLegacyEncoding, isCapitalsLine, legacyEncodingOfFont, type LegacyEncoding } from "../domain/document/index.ts";
+import { outlineText } from "../domain/document/index.ts";
 import { levelOfStyleId, numberingCounter, prepareNumbering, type NumberingDefinitions } from "./docx-numbering.ts";
-import { outlineSecrecy } from "../domain/secrecy.ts";
-import { fold, nfc } from "../domain/text.ts";
+import { outlineSecrecy } from "../domain/document/index.ts";
+import { fold, nfc } from "../domain/text/index.ts";
 
 /** OLE2 compound file signature (MS-CFB §2.2): legacy .doc, and password-protected OOXML (MS-OFFCRYPTO §2.3.4.1). */
 export const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -4,7 +4,7 @@
  * "18/11/2026 10:12"). A date without a zone is read in the given IANA zone.
  */
 import { DateTime, FixedOffsetZone } from "luxon";
-import { stripDiacritics } from "../domain/text.ts";
+import { stripDiacritics } from "../domain/text/index.ts";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_RE = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";

@@ -9,7 +9,7 @@
  * subject carries a forward prefix; the explicit markers of the other clients always count.
  */
 import type { ForwardedFacts } from "../domain/message.ts";
-import { fold, stripDiacritics } from "../domain/text.ts";
+import { fold, stripDiacritics } from "../domain/text/index.ts";
 import { parseMailDate } from "./mail-date.ts";
 
 type Field = "from" | "date" | "subject" | "to" | "cc";

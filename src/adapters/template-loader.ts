@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MailTexts } from "../app/ports.ts";
-import { MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_SPECS, type MailTemplateName } from "../domain/mail-text-specs.ts";
-import { MailTemplateError, parseMailTemplate, renderMailTemplate, type MailTemplate, type RenderedMail } from "../domain/mail-texts.ts";
+import { MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_SPECS, type MailTemplateName } from "../domain/mail-texts/index.ts";
+import { MailTemplateError, parseMailTemplate, renderMailTemplate, type MailTemplate, type RenderedMail } from "../domain/mail-texts/index.ts";
 import { IntakeError } from "./errors.ts";
 
 export const MAIL_TEMPLATE_EXT = ".txt";

@@ -1,6 +1,6 @@
 /** `intake calendar`: the coming periods of a regime and their deadlines. */
 import { DateTime } from "luxon";
-import { deadlinesOf, draftTimeOf, formatInstant, parseInstant, periodsDueBetween } from "../domain/calendar.ts";
+import { deadlinesOf, draftTimeOf, formatInstant, parseInstant, periodsDueBetween } from "../domain/calendar/index.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";

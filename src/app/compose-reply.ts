@@ -6,7 +6,7 @@
 import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { PeriodKind } from "../domain/model.ts";
-import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar.ts";
+import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import { buildMail, replySubject } from "./outgoing.ts";
 import type { OutboxEntry, SubmissionRecord } from "./store.ts";

@@ -2,7 +2,7 @@
  * People's decisions: `assign` (a person classifies an unclassified message; what follows runs as for any report)
  * and `review` (a person overrules a verdict; the reply and status follow). Both record who and when.
  */
-import { kindOfPeriodId, periodFromId } from "../domain/calendar.ts";
+import { kindOfPeriodId, periodFromId } from "../domain/calendar/index.ts";
 import type { DocumentFacts } from "../domain/message.ts";
 import type { PeriodKind, VerdictValue } from "../domain/model.ts";
 import type { Deps } from "./context.ts";

@@ -3,7 +3,7 @@
  * mail. Replies are limited per recipient per hour (regime.replyLimitPerHour): the excess is delayed, never dropped.
  * When SMTP is down it keeps trying for at most `budgetMs`, then leaves the rest queued.
  */
-import { nextOfficeTime } from "../domain/calendar.ts";
+import { nextOfficeTime } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import type { OutboxRow } from "./store.ts";
 

@@ -4,7 +4,7 @@
  * what waits in the outbox.
  */
 import { DateTime } from "luxon";
-import { formatDeadlineVi, isWorkingDay } from "../domain/calendar.ts";
+import { formatDeadlineVi, isWorkingDay } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import { buildMail } from "./outgoing.ts";
 import type { PlannedJob } from "./reminders.ts";

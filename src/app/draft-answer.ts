@@ -3,9 +3,9 @@
  * Không đạt → back to the compiling officer, so the comments are forwarded to the officer.
  */
 import type { MailFacts } from "../domain/message.ts";
-import { detectNoise } from "../domain/noise.ts";
-import { nfc, stripDiacritics } from "../domain/text.ts";
-import { formatDeadlineVi, kindOfPeriodId, periodFromId, periodLabelVi } from "../domain/calendar.ts";
+import { detectNoise } from "../domain/classify/index.ts";
+import { nfc, stripDiacritics } from "../domain/text/index.ts";
+import { formatDeadlineVi, kindOfPeriodId, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import { BOT_HEADER, botMessageIdDomain, buildMail } from "./outgoing.ts";
 import type { OutboxEntry } from "./store.ts";

@@ -5,8 +5,8 @@
  */
 import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
-import { classifyMessage } from "../domain/classify.ts";
-import { detectNoise, NOISE_TEXT } from "../domain/noise.ts";
+import { classifyMessage } from "../domain/classify/index.ts";
+import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
 import type { Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
 import type { OutboxEntry, SubmissionRecord } from "./store.ts";

@@ -5,12 +5,12 @@
 import type { DocumentFacts } from "../domain/message.ts";
 import type { Classification } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
-import { deadlinesOf, periodFromId } from "../domain/calendar.ts";
-import { checkSections } from "../domain/sections.ts";
-import { signedCopies } from "../domain/classify.ts";
-import { bestReport, decideVerdict, needsPerson } from "../domain/verdict.ts";
-import { emptySections, withoutSections } from "../domain/section-content.ts";
-import { reportSkeleton, SKELETON_KINDS } from "../domain/report-skeleton.ts";
+import { deadlinesOf, periodFromId } from "../domain/calendar/index.ts";
+import { checkSections } from "../domain/document/index.ts";
+import { signedCopies } from "../domain/classify/index.ts";
+import { bestReport, decideVerdict, needsPerson } from "../domain/verdict/index.ts";
+import { emptySections, withoutSections } from "../domain/document/index.ts";
+import { reportSkeleton, SKELETON_KINDS } from "../domain/document/index.ts";
 import type { SubmissionRecord } from "./store.ts";
 
 export interface CandidateLike extends Classification {

@@ -3,7 +3,7 @@
  * risk 1: "báo cáo lãnh đạo Cục nhắc nhở"). Shown by `intake laggards`, sent with the draft at the draft time.
  */
 import { DateTime } from "luxon";
-import { deadlinesOf, formatDeadlineVi, formatDurationVi, kindOfPeriodId, periodFromId, periodsDueBetween } from "../domain/calendar.ts";
+import { deadlinesOf, formatDeadlineVi, formatDurationVi, kindOfPeriodId, periodFromId, periodsDueBetween } from "../domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";

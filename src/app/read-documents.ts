@@ -1,7 +1,7 @@
 import type { DocumentFacts, MailFacts } from "../domain/message.ts";
-import { bodyOutline } from "../domain/outline.ts";
-import { liftLayoutTables } from "../domain/outline-layout.ts";
-import { outlineSecrecy } from "../domain/secrecy.ts";
+import { bodyOutline } from "../domain/document/index.ts";
+import { liftLayoutTables } from "../domain/document/index.ts";
+import { outlineSecrecy } from "../domain/document/index.ts";
 import type { Deps } from "./context.ts";
 
 /** Reads every attachment, plus the body as a document (classification decides which belong to a report). */

@@ -3,7 +3,7 @@
  * period (QT.VP.03 §8 risk 1). Only the latest occurrence that is due is sent — a daemon that was down never sends
  * a stale one: a reminder whose deadline has passed gives way to the chase.
  */
-import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, nextOfficeTime, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar.ts";
+import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, nextOfficeTime, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";

@@ -5,7 +5,7 @@
  * with two daemons on one database.
  */
 import { DateTime } from "luxon";
-import { deadlinesOf, draftTimeOf, formatDeadlineVi, isWorkingDay } from "../domain/calendar.ts";
+import { deadlinesOf, draftTimeOf, formatDeadlineVi, isWorkingDay } from "../domain/calendar/index.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";

@@ -3,7 +3,7 @@
  * unit for a period. Versions: the draft uses the latest Đạt version; a unit's timeliness is that of its first
  * Đạt version (contract.md "Periods, versions, timeliness").
  */
-import { formatInstant } from "../domain/calendar.ts";
+import { formatInstant } from "../domain/calendar/index.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { SubmissionRow } from "./store.ts";
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
 import type { DocumentRead, SectionDef } from "../../src/domain/model.ts";
-import { blockText } from "../../src/domain/outline.ts";
-import { checkSections, sectionContents } from "../../src/domain/sections.ts";
+import { blockText } from "../../src/domain/document/index.ts";
+import { checkSections, sectionContents } from "../../src/domain/document/index.ts";
 import { wordLikeDocx, WORD_NUM, type WBlock } from "../support/docx-fixtures.ts";
 
 const SECTIONS: SectionDef[] = parse(readFileSync(new URL("../../templates/regimes/qt-vp-03.yaml", import.meta.url), "utf8")).sections;

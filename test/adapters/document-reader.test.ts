@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createDocumentReader, formatOf, sniff } from "../../src/adapters/document-reader.ts";
 import type { Block, DocumentRead, Outline, SectionDef } from "../../src/domain/model.ts";
-import { blockText } from "../../src/domain/outline.ts";
-import { detectSecrecy, stampOf } from "../../src/domain/secrecy.ts";
-import { checkSections, sectionContents } from "../../src/domain/sections.ts";
+import { blockText } from "../../src/domain/document/index.ts";
+import { detectSecrecy, stampOf } from "../../src/domain/document/index.ts";
+import { checkSections, sectionContents } from "../../src/domain/document/index.ts";
 import {
   SAMPLE,
   docxFromDocxLib,

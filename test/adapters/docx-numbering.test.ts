@@ -19,8 +19,8 @@ import {
 } from "../../src/adapters/docx-numbering.ts";
 import { readDocx } from "../../src/adapters/docx-reader.ts";
 import type { Block, DocumentRead, Outline, SectionDef } from "../../src/domain/model.ts";
-import { blockText, headingRank } from "../../src/domain/outline.ts";
-import { checkSections, sectionContents } from "../../src/domain/sections.ts";
+import { blockText, headingRank } from "../../src/domain/document/index.ts";
+import { checkSections, sectionContents } from "../../src/domain/document/index.ts";
 import { SAMPLE, docxFromDocxLib, viaPandoc, wordLikeDocx, wordLikeReport, WORD_NUM, type WPara } from "../support/docx-fixtures.ts";
 
 const SECTIONS: SectionDef[] = parse(readFileSync(new URL("../../templates/regimes/qt-vp-03.yaml", import.meta.url), "utf8")).sections;

@@ -4,9 +4,9 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../src/adapters/docx-reader.ts";
-import { reportSkeleton, SKELETON_KINDS, type SkeletonKind } from "../../src/domain/report-skeleton.ts";
-import { checkSections } from "../../src/domain/sections.ts";
-import { hasPhrase } from "../../src/domain/text.ts";
+import { reportSkeleton, SKELETON_KINDS, type SkeletonKind } from "../../src/domain/document/index.ts";
+import { checkSections } from "../../src/domain/document/index.ts";
+import { hasPhrase } from "../../src/domain/text/index.ts";
 import { buildSkeletonDocx } from "../../scripts/make-skeletons.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 

@@ -5,8 +5,8 @@ import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
 import { IntakeError } from "../../src/adapters/errors.ts";
 import { loadMailTexts, mailTemplatePath } from "../../src/adapters/template-loader.ts";
-import { MAIL_TEMPLATE_NAMES } from "../../src/domain/mail-text-specs.ts";
-import { MailTemplateError } from "../../src/domain/mail-texts.ts";
+import { MAIL_TEMPLATE_NAMES } from "../../src/domain/mail-texts/index.ts";
+import { MailTemplateError } from "../../src/domain/mail-texts/index.ts";
 
 const SHIPPED = path.join(import.meta.dirname, "..", "..", "templates", "mail");
 const dirs: string[] = [];

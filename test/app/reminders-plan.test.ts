@@ -9,7 +9,7 @@ import type { Deps } from "../../src/app/context.ts";
 import type { SubmissionRow } from "../../src/app/store.ts";
 import { loadMailTexts } from "../../src/adapters/template-loader.ts";
 import { silentLogger } from "../../src/adapters/logger.ts";
-import { periodFromId } from "../../src/domain/calendar.ts";
+import { periodFromId } from "../../src/domain/calendar/index.ts";
 import type { PeriodKind } from "../../src/domain/model.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 import { ROOT } from "../support/intake.ts";

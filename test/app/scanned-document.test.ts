@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseMessage } from "../../src/adapters/parse-message.ts";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
 import { which } from "../../src/adapters/which.ts";
-import { classifyMessage } from "../../src/domain/classify.ts";
+import { classifyMessage } from "../../src/domain/classify/index.ts";
 import type { DocumentFacts } from "../../src/domain/message.ts";
 import { judgeReport } from "../../src/app/judge-report.ts";
 import { gmailMail, outlookMail } from "../support/eml.ts";

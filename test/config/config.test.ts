@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, mailboxAddress, PROJECT_ROOT } from "../../src/config.ts";
-import { deadlinesOf, formatInstant, periodFromId, reminderTimes } from "../../src/domain/calendar.ts";
+import { deadlinesOf, formatInstant, periodFromId, reminderTimes } from "../../src/domain/calendar/index.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";

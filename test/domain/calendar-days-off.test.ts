@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlinesOf, isWorkingDay, nextOfficeTime, periodFromId } from "../../src/domain/calendar.ts";
+import { deadlinesOf, isWorkingDay, nextOfficeTime, periodFromId } from "../../src/domain/calendar/index.ts";
 import type { DayOffShift, Period, PeriodKind } from "../../src/domain/model.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 import { loadTemplateRegime } from "../support/regime.ts";

@@ -9,7 +9,7 @@ import {
   periodFromId,
   periodLabelVi,
   weekdayVi,
-} from "../../src/domain/calendar.ts";
+} from "../../src/domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../../src/domain/model.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 

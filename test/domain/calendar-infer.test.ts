@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferPeriod, periodsDueBetween } from "../../src/domain/calendar.ts";
+import { inferPeriod, periodsDueBetween } from "../../src/domain/calendar/index.ts";
 import type { PeriodKind } from "../../src/domain/model.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 

@@ -7,7 +7,7 @@ import {
   parseOffset,
   periodFromId,
   reminderTimes,
-} from "../../src/domain/calendar.ts";
+} from "../../src/domain/calendar/index.ts";
 import type { DayOffShift, Period, PeriodKind } from "../../src/domain/model.ts";
 import type { KindRule, Regime } from "../../src/domain/regime.ts";
 import { loadTemplateRegime } from "../support/regime.ts";

@@ -10,7 +10,7 @@ import {
   periodFromId,
   previousPeriod,
   resolveDueRule,
-} from "../../src/domain/calendar.ts";
+} from "../../src/domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../../src/domain/model.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 

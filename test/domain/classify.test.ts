@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { CONFIDENCE_THRESHOLD, classifyMessage, sectionsPresent, signedCopies, type ReportCandidate } from "../../src/domain/classify.ts";
+import { CONFIDENCE_THRESHOLD, classifyMessage, sectionsPresent, signedCopies, type ReportCandidate } from "../../src/domain/classify/index.ts";
 import type { AttachmentFacts, DocumentFacts, ForwardedFacts, MailFacts } from "../../src/domain/message.ts";
 import type { Block, DocumentRead, Outline } from "../../src/domain/model.ts";
 import type { Regime } from "../../src/domain/regime.ts";
-import { matchUnits, unitOfAddress } from "../../src/domain/unit-match.ts";
+import { matchUnits, unitOfAddress } from "../../src/domain/classify/index.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";

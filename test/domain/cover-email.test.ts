@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { periodFromId } from "../../src/domain/calendar.ts";
-import { coverEmail, draftChanges, formatSizeVi, type CoverEmailInput } from "../../src/domain/cover-email.ts";
-import type { DraftInput } from "../../src/domain/merge-plan.ts";
+import { periodFromId } from "../../src/domain/calendar/index.ts";
+import { coverEmail, draftChanges, formatSizeVi, type CoverEmailInput } from "../../src/domain/draft/index.ts";
+import type { DraftInput } from "../../src/domain/draft/index.ts";
 import type { PeriodKind } from "../../src/domain/model.ts";
 import { loadSkeleton, mixedUnits, ZONE } from "../support/draft-units.ts";
 import { loadTemplateRegime } from "../support/regime.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeLegacy, detectLegacyEncoding, legacyEncodingOfFont, legacyEvidence } from "../../src/domain/legacy-vietnamese.ts";
-import { isVietnameseSyllable } from "../../src/domain/vietnamese-syllable.ts";
+import { decodeLegacy, detectLegacyEncoding, legacyEncodingOfFont, legacyEvidence } from "../../src/domain/document/index.ts";
+import { isVietnameseSyllable } from "../../src/domain/document/index.ts";
 
 // As units' old .VnTime (TCVN3/ABC) documents store them: one Latin-1 code point per letter; "\u00AD" is ư.
 const TCVN3: [string, string][] = [

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_SPECS, type MailTemplateName } from "../../src/domain/mail-text-specs.ts";
+import { MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_SPECS, type MailTemplateName } from "../../src/domain/mail-texts/index.ts";
 import {
   MailTemplateError,
   parseMailTemplate,
   placeholdersOf,
   renderMailTemplate,
   type MailTemplate,
-} from "../../src/domain/mail-texts.ts";
+} from "../../src/domain/mail-texts/index.ts";
 
 function parsed(source: string, name = "t"): MailTemplate {
   const r = parseMailTemplate(name, source);

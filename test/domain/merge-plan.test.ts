@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { periodFromId } from "../../src/domain/calendar.ts";
-import { fillSlots, parseDraftSkeleton, parseDraftSkeletonYaml } from "../../src/domain/draft-skeleton.ts";
+import { periodFromId } from "../../src/domain/calendar/index.ts";
+import { fillSlots, parseDraftSkeleton, parseDraftSkeletonYaml } from "../../src/domain/draft/index.ts";
 import {
   buildDraftPlan,
   parseUnitDraftKey,
@@ -10,7 +10,7 @@ import {
   type DraftNode,
   type DraftPlan,
   type UnitReportForDraft,
-} from "../../src/domain/merge-plan.ts";
+} from "../../src/domain/draft/index.ts";
 import type { Block, PeriodKind } from "../../src/domain/model.ts";
 import { loadSkeleton, mixedUnits, nvdpSections, p, unitOf, ZONE } from "../support/draft-units.ts";
 import { loadTemplateRegime } from "../support/regime.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AttachmentFacts, MailFacts } from "../../src/domain/message.ts";
-import { detectNoise, type NoiseContext } from "../../src/domain/noise.ts";
+import { detectNoise, type NoiseContext } from "../../src/domain/classify/index.ts";
 
 const OFFICE = "tonghop.vp@cuc.example.vn";
 const CTX: NoiseContext = {

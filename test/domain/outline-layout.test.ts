@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/domain/model.ts";
-import { liftLayoutTables } from "../../src/domain/outline-layout.ts";
-import { checkSections } from "../../src/domain/sections.ts";
+import { liftLayoutTables } from "../../src/domain/document/index.ts";
+import { checkSections } from "../../src/domain/document/index.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 
 const p = (text: string, bold = false): Block => ({ type: "paragraph", runs: [{ text, ...(bold ? { bold } : {}) }] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { findPeriodPhrases } from "../../src/domain/period-phrases.ts";
-import { fold, foldWithOffsets, sourceSpan } from "../../src/domain/text.ts";
+import { findPeriodPhrases } from "../../src/domain/classify/index.ts";
+import { fold, foldWithOffsets, sourceSpan } from "../../src/domain/text/index.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 const at = (iso: string): Date => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();

@@ -7,15 +7,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { CONFIDENCE_THRESHOLD, classifyMessage } from "../../src/domain/classify.ts";
-import { periodFromId } from "../../src/domain/calendar.ts";
+import { CONFIDENCE_THRESHOLD, classifyMessage } from "../../src/domain/classify/index.ts";
+import { periodFromId } from "../../src/domain/calendar/index.ts";
 import type { DocumentFacts, MailFacts } from "../../src/domain/message.ts";
 import type { Block, Outline } from "../../src/domain/model.ts";
-import { bodyOutline } from "../../src/domain/outline.ts";
-import { findPeriodPhrases } from "../../src/domain/period-phrases.ts";
-import { checkSections } from "../../src/domain/sections.ts";
-import { fold, foldWithOffsets } from "../../src/domain/text.ts";
-import { matchUnits } from "../../src/domain/unit-match.ts";
+import { bodyOutline } from "../../src/domain/document/index.ts";
+import { findPeriodPhrases } from "../../src/domain/classify/index.ts";
+import { checkSections } from "../../src/domain/document/index.ts";
+import { fold, foldWithOffsets } from "../../src/domain/text/index.ts";
+import { matchUnits } from "../../src/domain/classify/index.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";

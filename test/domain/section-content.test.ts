@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { bodyOutline } from "../../src/domain/outline.ts";
-import { checkSections } from "../../src/domain/sections.ts";
-import { emptySections, withoutSections } from "../../src/domain/section-content.ts";
-import { reportSkeleton } from "../../src/domain/report-skeleton.ts";
+import { bodyOutline } from "../../src/domain/document/index.ts";
+import { checkSections } from "../../src/domain/document/index.ts";
+import { emptySections, withoutSections } from "../../src/domain/document/index.ts";
+import { reportSkeleton } from "../../src/domain/document/index.ts";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 

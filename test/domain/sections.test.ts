@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Block, Outline, SectionDef } from "../../src/domain/model.ts";
-import { blockText, bodyOutline, documentTitle, splitNumbering } from "../../src/domain/outline.ts";
-import { checkSections, sectionContents } from "../../src/domain/sections.ts";
+import { blockText, bodyOutline, documentTitle, splitNumbering } from "../../src/domain/document/index.ts";
+import { checkSections, sectionContents } from "../../src/domain/document/index.ts";
 
 const SECTIONS: SectionDef[] = parse(readFileSync(new URL("../../templates/regimes/qt-vp-03.yaml", import.meta.url), "utf8")).sections;
 

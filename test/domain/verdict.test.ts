@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { DocumentProblem, DocumentRead, SectionDef } from "../../src/domain/model.ts";
-import { bodyOutline } from "../../src/domain/outline.ts";
-import { checkSections } from "../../src/domain/sections.ts";
-import { bestReport, decideVerdict, needsPerson, type VerdictDocument } from "../../src/domain/verdict.ts";
+import { bodyOutline } from "../../src/domain/document/index.ts";
+import { checkSections } from "../../src/domain/document/index.ts";
+import { bestReport, decideVerdict, needsPerson, type VerdictDocument } from "../../src/domain/verdict/index.ts";
 
 const SECTIONS: SectionDef[] = parse(readFileSync(new URL("../../templates/regimes/qt-vp-03.yaml", import.meta.url), "utf8")).sections;
 

@@ -3,8 +3,8 @@
  * check would hand them over: blocks with bold/italic runs, lists and a table.
  */
 import { readFileSync } from "node:fs";
-import { parseDraftSkeletonYaml, type DraftSkeleton } from "../../src/domain/draft-skeleton.ts";
-import type { UnitReportForDraft } from "../../src/domain/merge-plan.ts";
+import { parseDraftSkeletonYaml, type DraftSkeleton } from "../../src/domain/draft/index.ts";
+import type { UnitReportForDraft } from "../../src/domain/draft/index.ts";
 import type { Block, Run, UnitDef } from "../../src/domain/model.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 

@@ -1,0 +1,83 @@
+/**
+ * Vietnamese labels of periods as the draft writes them ("tuần 47/2026", "quý IV/2026", "6 tháng đầu năm 2026"),
+ * from the skeleton's per-kind patterns. Only reads the period id; calendar arithmetic stays in calendar.ts.
+ */
+import { fillSlots, type DraftSkeleton } from "./skeleton.ts";
+import type { Period, PeriodKind } from "../model.ts";
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+/** The five kinds the skeleton has patterns for; province and ad-hoc kinds are labelled as years. */
+export type DraftKind = "week" | "month" | "quarter" | "half" | "year";
+
+/** The skeleton kind used for a period kind. */
+export function draftKind(kind: PeriodKind): DraftKind {
+  return kind === "week" || kind === "month" || kind === "quarter" || kind === "half" ? kind : "year";
+}
+
+interface PeriodParts {
+  year: number;
+  /** Week, month, quarter or half number; 0 for a year. */
+  n: number;
+}
+
+/** Reads the numbers out of a period id ("2026-W47", "2026-11", "2026-Q4", "2026-H1", "2026"); null if malformed. */
+export function periodParts(id: string): PeriodParts | null {
+  const m = /^(\d{4})(?:-(W|Q|H)?(\d{1,2}))?$/.exec(id.trim());
+  if (!m) return null;
+  return { year: Number(m[1]), n: m[3] ? Number(m[3]) : 0 };
+}
+
+/** "tuần 47/2026", "tháng 11/2026", "quý IV/2026", "6 tháng đầu năm 2026", "năm 2026" (skeleton patterns). */
+export function periodLabel(p: Period, skeleton: DraftSkeleton): string {
+  const parts = periodParts(p.id);
+  if (!parts) return p.id;
+  const { year, n } = parts;
+  const nn = String(n).padStart(2, "0");
+  // Nghị định 30/2020 Phụ lục I: months 1 and 2 take a leading zero in dates.
+  const values = { year, n, nn, mm: n <= 2 ? nn : String(n), roman: ROMAN[n - 1] ?? String(n) };
+  const labels = skeleton.periodLabels;
+  switch (draftKind(p.kind)) {
+    case "week":
+      return fillSlots(labels.week, values);
+    case "month":
+      return fillSlots(labels.month, values);
+    case "quarter":
+      return fillSlots(labels.quarter, values);
+    case "half":
+      return fillSlots(n === 2 ? labels.halfSecond : labels.halfFirst, values);
+    case "year":
+      return fillSlots(labels.year, values);
+  }
+}
+
+/** Capitals for headings; the Vietnamese locale keeps every diacritic ("tháng" → "THÁNG", "đầu" → "ĐẦU"). */
+export function upperVi(text: string): string {
+  return text.toLocaleUpperCase("vi");
+}
+
+/** Slot values shared by every text of one draft. */
+export interface DraftSlots extends Record<string, string | number> {
+  year: number;
+  period: string;
+  PERIOD: string;
+  next: string;
+  NEXT: string;
+  report: string;
+}
+
+/**
+ * Slot values for a draft: the labels of the period and of the next one, the report's name, and `year` = the
+ * local year of `draftYear` (the year the draft is made, for the place-date line).
+ */
+export function draftSlots(period: Period, next: Period, skeleton: DraftSkeleton, draftYear: number): DraftSlots {
+  const label = periodLabel(period, skeleton);
+  const nextLabel = periodLabel(next, skeleton);
+  const base = { year: draftYear, period: label, PERIOD: upperVi(label), next: nextLabel, NEXT: upperVi(nextLabel) };
+  return { ...base, report: fillSlots(skeleton.reportNames[draftKind(period.kind)], base) };
+}
+
+/** The trích yếu of the draft: "Công tác tháng 11/2026 và nhiệm vụ trọng tâm tháng 12/2026". */
+export function draftTitle(period: Period, slots: DraftSlots, skeleton: DraftSkeleton): string {
+  return fillSlots(skeleton.titles[draftKind(period.kind)], slots);
+}
