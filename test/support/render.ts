@@ -62,8 +62,24 @@ export async function pdfToPngs(pdfPath: string, dir: string, dpi = 60, first = 
     .map((f) => join(dir, f));
 }
 
-/** .docx → PDF → PNG of the requested pages (default page 1 at 60 dpi). */
+/**
+ * The draft names Times New Roman (NĐ 30/2020). On Debian, LibreOffice renders it with the metric-compatible
+ * Liberation Serif of `fonts-liberation2` (2.1.x); without it a wider serif is used and the header block wraps,
+ * so layout assertions would fail for a reason the test could not name. Says which package is missing instead.
+ */
+export async function requireTimesCompatibleFont(): Promise<void> {
+  const { stdout } = await run("fc-match", ["Times New Roman:style=Regular", "family"]).catch(() => ({ stdout: "" }));
+  if (!/Liberation Serif|Times New Roman/i.test(stdout)) {
+    throw new Error(
+      `No Times New Roman-compatible font: fc-match "Times New Roman" gives "${stdout.trim() || "nothing"}". ` +
+        "Install Debian's fonts-liberation2 (2.1.x; the older fonts-liberation 1.07 is not enough): apt-get install fonts-liberation2",
+    );
+  }
+}
+
+/** .docx → PDF → PNG of the requested pages (default page 1 at 60 dpi). Fails, naming the package, without the font. */
 export async function renderDocx(docx: Buffer, opts: RenderOptions = {}): Promise<Rendered> {
+  await requireTimesCompatibleFont();
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), "draft-render-")));
   const { docxPath, pdfPath } = await docxToPdf(docx, dir, opts.name, opts.timeoutMs);
   const pages = await pdfPages(pdfPath);
