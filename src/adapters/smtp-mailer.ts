@@ -3,9 +3,12 @@
  * `raw`, so the bytes returned (and appended to Sent) are exactly the bytes the server accepted.
  */
 import nodemailer from "nodemailer";
-import MailComposer from "nodemailer/lib/mail-composer";
 import type { Logger, Mailer, OutgoingMail } from "../app/ports.ts";
 import { IntakeError, isNetworkCode, type ErrorCode } from "./errors.ts";
+import { composeMail } from "./mail-compose.ts";
+
+// The message building is shared with the file outbox (file-mailer.ts): both carry the same bytes.
+export { composeMail } from "./mail-compose.ts";
 
 export interface SmtpMailerOptions {
   host: string;
@@ -66,41 +69,6 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer {
   };
 }
 
-/**
- * Builds the RFC 5322 message of an {@link OutgoingMail}: its fixed Message-ID and Date, threading headers and
- * the extra `headers` (Auto-Submitted, X-Intake-Bot…), attachments read from `path` or `contentBase64`.
- */
-export async function composeMail(mail: OutgoingMail): Promise<Buffer> {
-  const composer = new MailComposer({
-    from: mail.from,
-    to: mail.to,
-    cc: mail.cc.length > 0 ? mail.cc : undefined,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    messageId: bracketed(mail.messageId),
-    date: mail.date,
-    inReplyTo: mail.inReplyTo ? bracketed(mail.inReplyTo) : undefined,
-    references: mail.references && mail.references.length > 0 ? mail.references.map(bracketed) : undefined,
-    headers: mail.headers,
-    attachments: mail.attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      ...(a.contentBase64 !== undefined ? { content: Buffer.from(a.contentBase64, "base64") } : { path: a.path }),
-    })),
-    disableUrlAccess: true,
-    newline: "\r\n",
-  });
-  try {
-    return await composer.compile().build();
-  } catch (err) {
-    throw new IntakeError("EDOCUMENT", `could not compose ${mail.messageId}: ${(err as Error).message}`, {
-      cause: err,
-      details: { messageId: mail.messageId, attachments: mail.attachments.map((a) => a.filename) },
-    });
-  }
-}
-
 /** Maps a nodemailer error to the catalogue; 4xx replies and lost connections are transient. */
 export function fromSmtpError(err: unknown): IntakeError {
   if (err instanceof IntakeError) return err;
@@ -147,11 +115,6 @@ export function fromSmtpError(err: unknown): IntakeError {
     responseCode,
     details: { smtpCode: e.code, command: e.command, response: e.response },
   });
-}
-
-function bracketed(id: string): string {
-  const t = id.trim();
-  return t.startsWith("<") ? t : `<${t}>`;
 }
 
 function addressText(a: unknown): string {
