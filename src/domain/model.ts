@@ -56,8 +56,13 @@ export interface SectionDef {
   required: boolean;
   /** One line on what the section should contain (said in a Không đạt reply). */
   description: string;
-  /** Headings seen in practice; matched after text normalisation (text.ts). */
+  /** The office's additions: headings its units use, matched whole or as a prefix after text normalisation. */
   headings: string[];
+  /**
+   * Head phrases: a heading opens this section when it starts with one of them, whatever qualifier follows
+   * ("Kế hoạch" opens "II. KẾ HOẠCH TUẦN 48"); see src/domain/document/head-phrases.ts.
+   */
+  headPhrases?: string[];
 }
 
 export interface UnitDef {
@@ -98,7 +103,11 @@ export type DocumentProblem =
   | "encrypted" // password-protected
   | "empty" // zero bytes or no text
   | "unsupported" // a format the bot cannot read (e.g. .doc without LibreOffice, .zip)
-  | "scanned"; // a PDF with no text layer: needs a person
+  | "scanned" // a PDF with no text layer: needs a person
+  // Over a resource limit (issue 13 §1): set aside for a person, never judged.
+  | "zip_bomb" // a ZIP container whose stated or real uncompressed size or ratio is over the limit
+  | "too_large" // over the attachment size limit, or it exhausted the reading worker's memory
+  | "timeout"; // not read within the time limit per document
 
 /** State-secret stamps (Luật Bảo vệ bí mật nhà nước): such documents are never merged, attached or forwarded. */
 export type SecrecyMark = "MẬT" | "TỐI MẬT" | "TUYỆT MẬT";
@@ -115,6 +124,11 @@ export interface SectionFinding {
 export interface SectionReport {
   findings: SectionFinding[];
   missingRequired: string[];
+  /**
+   * Headings of the same rank as the section headings that no section claims, when a required section is missing
+   * (issue 12: such a report waits for a person, `uncertain_sections`, instead of a Không đạt).
+   */
+  unplaced?: string[];
 }
 
 export type VerdictValue = "dat" | "khong_dat";

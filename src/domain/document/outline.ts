@@ -81,6 +81,8 @@ const PART = /^([Pp][Hh][ẦầÂâAa][Nn]\s+(?:[Tt][Hh][Ứứ]\s+\p{L}+|[IVX]{
 const MULTI = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+/;
 const ARABIC = /^(\d{1,2})\s*([.):\-–](?!\d)|\/(?=\s)|\s-\s)\s*/;
 const LETTER = /^([a-zđ])\s*([).])\s+/i;
+// "A- NHỮNG THÀNH TỰU ĐẠT ĐƯỢC", "B – Phương hướng": a capital letter and a dash (lower case would take "e-" words).
+const LETTER_DASH = /^([A-ZĐ])\s*([-–])\s+/;
 const BULLET = /^([-–—+•*·▪●○◦■□➢➤✓])\s*/;
 
 /**
@@ -103,6 +105,7 @@ export function splitNumbering(line: string): SplitNumbering {
     tryRe(MULTI, "multilevel") ??
     tryRe(ARABIC, "arabic") ??
     tryRe(LETTER, "letter") ??
+    tryRe(LETTER_DASH, "letter") ??
     tryRe(BULLET, "bullet") ?? { numbering: null, kind: null, rest: text }
   );
 }
@@ -121,7 +124,7 @@ export function headingRank(block: Block): number | null {
   const { kind, numbering } = splitNumbering(shown);
   // Vietnamese reports nest "PHẦN I" / "A." above "I." above "1." above "a)".
   if (kind === "roman" && /^ph/i.test(numbering ?? "")) return 0;
-  if (kind === "letter" && /^[A-ZĐ]\.$/.test(numbering ?? "")) return 0;
+  if (kind === "letter" && /^[A-ZĐ]\s*[.\-–]$/.test(numbering ?? "")) return 0;
   if (kind === "roman") return 1;
   if (kind === "arabic") return 2;
   if (kind === "multilevel") return 3;

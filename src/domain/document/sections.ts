@@ -7,15 +7,12 @@
 import type { Block, Outline, SectionDef, SectionFinding, SectionReport } from "../model.ts";
 import { blockText, documentTitle, headingRank, isAllBold, isAllCaps, paragraph, splitNumbering } from "./outline.ts";
 import { fold } from "../text/index.ts";
+import { type Head, type SectionContext, type Strength, isContextHeading, matchHead, sectionHeads } from "./head-phrases.ts";
 
 /** A heading-like line has at most this many words (after its numbering). */
 export const MAX_HEADING_WORDS = 14;
-/** A weakly marked heading (bold, numbered, bullet, "…:", cell) may add at most this many words to the phrase. */
-export const MAX_TRAILING_WORDS = 6;
-
-/** strong: Word heading or all caps; weak: bold, numbered, bullet, "…:", cell; plain: a line that is only the phrase. */
-type Strength = "strong" | "weak" | "plain";
-
+/** A strongly marked heading (Word heading, capitals, "I."/"A."/"Phần I" numbering) may be longer. */
+export const MAX_STRONG_HEADING_WORDS = 22;
 interface Candidate {
   blockIndex: number;
   /** Where in a table, for cell candidates. */
@@ -29,9 +26,14 @@ interface Candidate {
   inline: string;
   /** A bullet item ending with a full stop: a sentence that may name a section ("- Kế hoạch … đã trình …."). */
   sentence?: boolean;
+  /** A bullet line ("-", "+", "•"): content more often than a heading. */
+  bullet?: boolean;
 }
 
 const words = (folded: string): number => (folded === "" ? 0 : folded.split(" ").length);
+
+/** "I..", "1.-": the separator typed twice, or a stray mark, left after the numbering. */
+const cleanBody = (rest: string): string => rest.replace(/^[.\-–:)\s]+/, "").trim();
 
 /** Heading-like candidates of one paragraph/heading block (first line only), or none. */
 function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Candidate[] {
@@ -39,20 +41,21 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   const first = (blockText(block).split("\n")[0] ?? "").trim();
   if (!first) return [];
   const split = splitNumbering(first);
-  const body = split.rest;
+  const body = cleanBody(split.rest) || split.rest;
   const numbered =
     (split.kind !== null && split.kind !== "bullet") || block.type === "paragraph" && (block.numbering !== undefined || block.list?.ordered === true);
   const bullet = split.kind === "bullet" || (block.type === "paragraph" && block.list?.ordered === false);
   const colon = body.indexOf(":");
   const out: Candidate[] = [];
   const labelled = colon > 0 && colon < body.length - 1 && body.slice(colon + 1).trim() !== "";
-  if (!labelled && words(fold(body)) <= MAX_HEADING_WORDS) {
-    // [^()]* rather than .*?: a lazy scan to the end after every unclosed "(" is quadratic.
-    const strong = block.type === "heading" || isAllCaps(body.replace(/\([^()]*\)/g, ""));
+  // [^()]* rather than .*?: a lazy scan to the end after every unclosed "(" is quadratic.
+  const rank = headingRank(block);
+  const strong = block.type === "heading" || isAllCaps(body.replace(/\([^()]*\)/g, "")) || (rank !== null && rank <= 1 && !bullet);
+  if (!labelled && words(fold(body)) <= (strong ? MAX_STRONG_HEADING_WORDS : MAX_HEADING_WORDS)) {
     const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
     const strength: Strength = strong ? "strong" : weak ? "weak" : "plain";
     const sentence = bullet && !strong && /[^.]\.$/.test(body);
-    out.push({ blockIndex, heading: first, body, strength, inline: "", ...(sentence ? { sentence } : {}) });
+    out.push({ blockIndex, heading: first, body, strength, inline: "", ...(sentence ? { sentence } : {}), ...(bullet ? { bullet } : {}) });
   }
   // "Khó khăn, vướng mắc: không có." — a label opening the paragraph is a heading with inline content.
   if (labelled) {
@@ -64,6 +67,7 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
         body: label,
         strength: "weak",
         inline: body.slice(colon + 1).trim(),
+        ...(bullet ? { bullet } : {}),
       });
     }
   }
@@ -99,57 +103,110 @@ function core(body: string): string {
   return fold(noParens).replace(/ (cua|doi voi) .*$/, "");
 }
 
-/** "Những công việc đã thực hiện", "Các nhiệm vụ…", "Một số khó khăn…": the plural word adds nothing to the phrase. */
-function plural(folded: string): string {
-  return folded.replace(/^(?:cac|nhung|mot so) (?=\S)/, "");
-}
-
-/** The folded headings (and title) of each section, computed once per check. */
-interface FoldedHeading {
-  id: string;
-  folded: string;
-}
-
-function foldedHeadings(sections: SectionDef[]): FoldedHeading[] {
-  return sections.flatMap((s) => s.headings.concat(s.title).map((h) => ({ id: s.id, folded: plural(fold(h)) })));
+/** The parts of a heading as written, split at "và" / ";" ("Khó khăn, vướng mắc và kiến nghị"). */
+function rawParts(body: string): string[] {
+  return body.replace(/:.*$/s, "").split(/\s+(?:và|VÀ|Và|va|VA)\s+|;\s*/u);
 }
 
 /** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
-function matchCandidate(cand: Candidate, headings: FoldedHeading[]): string[] {
+function matchCandidate(cand: Candidate, heads: Head[], sections: SectionDef[], ctx: SectionContext): string[] {
   const ids: string[] = [];
-  const parts = core(cand.body).split(/ va (?=\S)/).map(plural);
-  parts.forEach((part, n) => {
-    let best: { id: string; rest: number } | null = null;
-    for (const { id, folded: fh } of headings) {
-      if (!fh || !(part === fh || part.startsWith(`${fh} `))) continue;
-      const rest = words(part.slice(fh.length).trim());
-      if (!best || rest < best.rest) best = { id, rest };
-    }
-    if (!best) return;
-    // Later parts must be a heading on their own ("… và kiến nghị"), not any phrase after "và".
-    // A plain line counts only when it is the phrase itself ("Kiến nghị, đề xuất" on a line of its own).
-    // A bullet sentence counts only when it is the phrase itself ("- Kiến nghị.").
-    const limit = cand.strength === "plain" || cand.sentence ? 0 : cand.strength === "strong" && n === 0 ? Infinity : MAX_TRAILING_WORDS;
-    if (best.rest <= limit && !ids.includes(best.id)) ids.push(best.id);
+  const folded = core(cand.body).split(/ va (?=\S)/);
+  const raws = rawParts(cand.body);
+  folded.forEach((part, n) => {
+    const raw = raws.length === folded.length ? raws[n]! : cand.body;
+    const opts = { strength: cand.strength, labelled: cand.inline !== "", inCell: cand.cell !== undefined, later: n > 0, sentence: cand.sentence === true };
+    const m = matchHead(part, raw, opts, heads, sections, ctx);
+    if (m && !ids.includes(m.id)) ids.push(m.id);
   });
   return ids;
 }
 
+/** The rank of a heading-like line: its numbering's or Word level, else capitals above bold above "…:". */
+function levelOf(outline: Outline, cand: Candidate): number {
+  const block = outline.blocks[cand.blockIndex]!;
+  const r = headingRank(block);
+  if (r !== null) return r;
+  if (cand.strength === "strong") return 1;
+  return 2;
+}
+
+/** Lines that are no section: the header (Quốc hiệu, "Kính gửi", "Số:"), the salutation, the closing lines. */
+const NOT_SECTION = /^(?:cong hoa xa hoi|doc lap tu do|kinh gui|so |v v|bao cao|ha noi ngay|noi nhan|tren day|tm |kt |tl |dt |dien thoai|email|fax)/;
+
 /**
  * Checks which sections an outline has. A section is found at its first matching heading-like block;
- * `missingRequired` lists the required sections not found, in the regime's order.
+ * `missingRequired` lists the required sections not found, in the regime's order; `unplaced` the headings of the
+ * same rank as the found section headings that no section claims (issue 12 "Doubt goes to a person").
  */
-export function checkSections(outline: Outline, sections: SectionDef[]): SectionReport {
+export function checkSections(outline: Outline, sections: SectionDef[], ctx: SectionContext = {}): SectionReport {
   const found = new Map<string, Candidate>();
-  const headings = foldedHeadings(sections);
-  for (const cand of candidates(outline)) {
-    for (const id of matchCandidate(cand, headings)) if (!found.has(id)) found.set(id, cand);
+  const heads = sectionHeads(sections);
+  const all = candidates(outline);
+  const claimed = new Set<Candidate>();
+  const context = new Set<Candidate>();
+  // A context heading ("Đặc điểm tình hình") holds its sub-headings: "2. Khó khăn" under it is the situation.
+  let contextLevel: number | null = null;
+  let closed = false;
+  for (const cand of all) {
+    if (!cand.cell && isClosing(outline.blocks[cand.blockIndex]!)) closed = true;
+    if (closed && !cand.cell) continue;
+    const level = cand.cell ? null : levelOf(outline, cand);
+    if (contextLevel !== null && level !== null && !cand.bullet) {
+      if (level <= contextLevel) contextLevel = null;
+    }
+    if (contextLevel !== null) {
+      context.add(cand);
+      continue;
+    }
+    if (isContextHeading(core(cand.body)) && level !== null && cand.strength !== "plain" && !cand.bullet) {
+      context.add(cand);
+      contextLevel = level;
+      continue;
+    }
+    const ids = matchCandidate(cand, heads, sections, ctx);
+    if (ids.length > 0) claimed.add(cand);
+    for (const id of ids) if (!found.has(id)) found.set(id, cand);
   }
   const findings: SectionFinding[] = sections.map((s) => {
     const c = found.get(s.id);
     return { id: s.id, found: c !== undefined, heading: c?.heading ?? null, blockIndex: c?.blockIndex ?? null };
   });
-  return { findings, missingRequired: sections.filter((s) => s.required && !found.has(s.id)).map((s) => s.id) };
+  const missingRequired = sections.filter((s) => s.required && !found.has(s.id)).map((s) => s.id);
+  const report: SectionReport = { findings, missingRequired };
+  if (missingRequired.length > 0) {
+    const unplaced = unplacedHeadings(outline, all, claimed, context, [...found.values()]);
+    if (unplaced.length > 0) report.unplaced = unplaced;
+  }
+  return report;
+}
+
+/**
+ * Headings of the same rank as the found section headings (or, when none was found, of the highest rank present)
+ * that no section claims: the header block, the salutation, context headings and the closing lines aside.
+ */
+function unplacedHeadings(outline: Outline, all: Candidate[], claimed: Set<Candidate>, context: Set<Candidate>, foundCands: Candidate[]): string[] {
+  const firstClaimed = all.find((c) => claimed.has(c) && !c.cell)?.blockIndex ?? Infinity;
+  const start = Math.min(headerEnd(outline), firstClaimed);
+  const headingLike = all.filter((c) => {
+    if (c.cell || c.bullet || c.sentence || c.blockIndex < start || c.strength === "plain") return false;
+    if (c.inline !== "" && headingRank(outline.blocks[c.blockIndex]!) === null) return false;
+    const f = fold(c.body);
+    return f !== "" && !NOT_SECTION.test(f) && !/^\d/.test(f);
+  });
+  const cut = all.find((c) => !c.cell && isClosing(outline.blocks[c.blockIndex]!));
+  const before = headingLike.filter((c) => cut === undefined || c.blockIndex < cut.blockIndex);
+  const foundLevels = new Set(foundCands.filter((c) => !c.cell).map((c) => levelOf(outline, c)));
+  const levels = foundLevels.size > 0 ? foundLevels : new Set(before.length > 0 ? [Math.min(...before.map((c) => levelOf(outline, c)))] : []);
+  return before.filter((c) => !claimed.has(c) && !context.has(c) && levels.has(levelOf(outline, c))).map((c) => c.heading);
+}
+
+/** Where the body begins: after the title block (the lines under "BÁO CÁO"), else after the leading header lines. */
+export function headerEnd(outline: Outline): number {
+  const title = documentTitle(outline);
+  if (title.length > 0) return title[title.length - 1]!.index + 1;
+  const first = outline.blocks.findIndex((b, i) => i < 15 && b.type !== "table" && headingRank(b) !== null);
+  return first < 0 ? Infinity : first;
 }
 
 // The signer's block (Nghị định 30/2020, Phụ lục I: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", capitals) and a mail's
