@@ -12,8 +12,10 @@ import { bodyOutline, outlineText } from "../domain/document/index.ts";
 import { outlineSecrecy } from "../domain/document/index.ts";
 import { nfc } from "../domain/text/index.ts";
 import { OLE2_MAGIC, isEncryptedOle, readDocx } from "./docx-reader.ts";
+import { DEFAULT_LIMITS, type ResourceLimits } from "./limits.ts";
 import { convertWithSoffice } from "./office-convert.ts";
 import { pdfToText } from "./pdf-text.ts";
+import { checkZip } from "./zip-guard.ts";
 
 export interface DocumentReaderOptions {
   /** soffice executable; null = LibreOffice not available (.doc/.odt/.rtf become `unsupported`). */
@@ -21,6 +23,8 @@ export interface DocumentReaderOptions {
   /** pdftotext executable; null = not available (.pdf becomes `unsupported`). */
   pdftotextPath?: string | null;
   timeoutMs?: number;
+  /** Attachment size and ZIP limits (issue 13 §1); defaults from limits.ts. */
+  limits?: Pick<ResourceLimits, "attachmentBytes" | "zipUncompressedBytes" | "zipRatio" | "zipRatioFloorBytes">;
   logger?: Logger;
 }
 
@@ -123,6 +127,7 @@ export function createDocumentReader(opts: DocumentReaderOptions = {}): Document
   const soffice = opts.sofficePath === undefined ? "soffice" : opts.sofficePath;
   const pdftotext = opts.pdftotextPath === undefined ? "pdftotext" : opts.pdftotextPath;
   const timeoutMs = opts.timeoutMs ?? 60_000;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
 
   async function viaSoffice(content: Buffer, ext: string, format: string): Promise<DocumentRead> {
     if (!soffice) return { ok: false, format, problem: "unsupported", detail: `LibreOffice not available; ${ASK_DOCX}` };
@@ -143,7 +148,18 @@ export function createDocumentReader(opts: DocumentReaderOptions = {}): Document
     const ext = extensionOf(file.filename);
     const format = formatOf(file.filename, file.contentType);
     if (file.content.length === 0) return { ok: false, format, problem: "empty", detail: "0 bytes" };
+    if (file.content.length > limits.attachmentBytes) {
+      return { ok: false, format, problem: "too_large", detail: `${file.content.length} bytes over ${limits.attachmentBytes}` };
+    }
     const kind = sniff(file.content);
+    if (kind === "docx" || kind === "odt" || kind === "zip") {
+      // Before mammoth, jszip or LibreOffice inflate anything (issue 13 §1).
+      const guard = await checkZip(file.content, limits);
+      if (!guard.ok) {
+        opts.logger?.warn({ filename: file.filename, detail: guard.detail }, "zip bomb");
+        return { ok: false, format, problem: "zip_bomb", detail: guard.detail };
+      }
+    }
     switch (kind) {
       case "docx":
         return readDocx(file.content, format);
