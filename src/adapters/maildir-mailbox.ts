@@ -39,6 +39,8 @@ interface Entry {
 }
 
 const SUBS: readonly Sub[] = ["new", "cur"];
+/** How long a file without a Maildir name must stay unmodified before it is read. */
+const SETTLE_MS = 1_000;
 /** The info part of a Maildir name (`:2,FS`); `!` and `;` are the separators used where `:` is not allowed. */
 const INFO = /[:!;][12],.*$/s;
 const DELIVERY_SECONDS = /^(\d{9,11})(?=[.\-_]|$)/;
@@ -116,6 +118,7 @@ export function createMaildirMailbox(opts: MaildirMailboxOptions): Mailbox {
 
   /** Reads both folders into a fresh index; stats a file only when its name carries no delivery time. */
   const scan = async (): Promise<Map<string, Entry>> => {
+    let settling = false;
     const next = new Map<string, Entry>();
     for (const sub of SUBS) {
       let dirents;
@@ -135,17 +138,26 @@ export function createMaildirMailbox(opts: MaildirMailboxOptions): Mailbox {
         if (fromName) time = fromName.getTime();
         else if (known) time = known.time;
         else {
+          let mtime: number;
           try {
-            time = (await stat(path.join(root, sub, d.name))).mtimeMs;
+            mtime = (await stat(path.join(root, sub, d.name))).mtimeMs;
           } catch {
             continue; // vanished between readdir and stat
           }
+          // A delivery agent writes in tmp/ and renames (whole or absent); a file copied in by hand (`cp x.eml
+          // new/`) may still be growing. Such a file is listed once it has been left alone for a moment.
+          if (Date.now() - mtime < SETTLE_MS) {
+            settling = true;
+            continue;
+          }
+          time = mtime;
         }
         const micro = Number(MICROSECONDS.exec(d.name)?.[1] ?? 0);
         // new/ is read first: the same unique name in both (a client moved it mid-scan) ends as its cur/ file.
         next.set(key, { sub, file: d.name, time, micro });
       }
     }
+    if (settling && !closed) setTimeout(bump, SETTLE_MS).unref();
     return next;
   };
 

@@ -212,6 +212,23 @@ describe("createMaildirMailbox", () => {
     expect(await m.listKeys()).toEqual(["1763435500.M1P1.host", "1763435600.M2P1.host"]);
   });
 
+  it("a file copied in by hand (no Maildir name) is read once it has stopped changing, and the wait wakes for it", async () => {
+    const dir = await freshDir();
+    const m = box(dir, { pollIntervalMs: 60_000 });
+    await m.open();
+    await m.listKeys();
+    const file = path.join(dir, "new", "bao-cao-tuan-47-ttbc.eml");
+    await writeFile(file, report("Báo cáo tuần 47 - TTBC").subarray(0, 40)); // a copy still being written
+    expect(await m.listKeys()).toEqual([]);
+    await writeFile(file, report("Báo cáo tuần 47 - TTBC"));
+    const t = Date.now();
+    await m.waitForChange(10_000);
+    await new Promise((r) => setTimeout(r, Math.max(0, 1_100 - (Date.now() - t))));
+    expect(await m.listKeys()).toEqual(["bao-cao-tuan-47-ttbc.eml"]);
+    const [got] = await collect(m, ["bao-cao-tuan-47-ttbc.eml"]);
+    expect(got!.source.equals(report("Báo cáo tuần 47 - TTBC"))).toBe(true);
+  });
+
   it("a change between the listing and the wait is not lost", async () => {
     const dir = await freshDir();
     const m = box(dir, { pollIntervalMs: 60_000 });
