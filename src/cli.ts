@@ -5,13 +5,12 @@
 import { userInfo } from "node:os";
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { createApp, type App } from "./main.ts";
+import { createApp, stopSignal, type App } from "./main.ts";
 import { ConfigError } from "./config.ts";
-import { formatInstant } from "./domain/calendar/index.ts";
 import { PERIOD_KINDS, type PeriodKind } from "./domain/model.ts";
 import { pollMailbox } from "./app/poll-mailbox.ts";
 import { deliverOutbox, type DeliverySummary } from "./app/deliver-outbox.ts";
-import { toSubmissionJson, unitStatuses } from "./app/submission-view.ts";
+import { draftsView, outboxView, statusView, submissionsView } from "./app/views.ts";
 import { assignMessage, DecisionError, reviewMessage } from "./app/decide.ts";
 import { runDaemon } from "./app/daemon.ts";
 import { runDueJobs } from "./app/run-due-jobs.ts";
@@ -68,12 +67,12 @@ export function buildProgram(): Command {
   program
     .command("run")
     .description("run the daemon: IMAP IDLE intake, replies, reminders, drafts")
-    .action(() => withApp((app) => runDaemon(app), { daemon: true }));
+    .action(() => withApp((app) => runDaemon(app, { signal: stopSignal() }), { daemon: true }));
 
   program
     .command("poll")
     .description("one pass over new mail, deliver what it queued, exit")
-    .option("--once", "one pass, then exit (the only mode; the daemon is `intake run`)", true)
+    .option("--once", "one pass, then exit (the default and only mode of `poll`; the daemon is `intake run`)")
     .action(() =>
       withApp(async (app) => {
         const mailbox = app.openMailbox();
@@ -98,8 +97,7 @@ export function buildProgram(): Command {
     .option("--json", "JSON array (contract.md)")
     .action((o: { regime?: string; period?: string; unit?: string; json?: boolean }) =>
       withApp(async (app) => {
-        const rows = await app.deps.store.listSubmissions({ regime: o.regime, period: o.period, unit: o.unit });
-        const view = toSubmissionJson(rows, app.deps.settings.timezone);
+        const view = await submissionsView(app.deps, { regime: o.regime, period: o.period, unit: o.unit });
         if (o.json) return void process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
         process.stdout.write(
           renderTable(
@@ -122,13 +120,7 @@ export function buildProgram(): Command {
     .action((o: { regime?: string; period: string; json?: boolean }) =>
       withApp(async (app) => {
         const regime = regimeOf(app, o.regime);
-        const rows = await app.deps.store.listSubmissions({ regime: regime.id, period: o.period });
-        const zone = app.deps.settings.timezone;
-        const st = unitStatuses(regime, o.period, rows).map((s) => ({
-          unit: s.unit, name: s.name, state: s.state, receivedAt: s.receivedAt ? formatInstant(s.receivedAt, zone) : null,
-          deadline: s.deadline ? formatInstant(s.deadline, zone) : null, lateSeconds: s.lateSeconds, versions: s.versions,
-          latestVerdict: s.latestVerdict, latestMessageId: s.latestMessageId,
-        }));
+        const st = await statusView(app.deps, regime, o.period);
         if (o.json) return void process.stdout.write(`${JSON.stringify(st, null, 2)}\n`);
         process.stdout.write(
           renderTable(["Đơn vị", "Tình trạng", "Nhận lúc", "Số lần gửi", "Lần gửi mới nhất"], st.map((s) => [s.name, STATE_VI[s.state] ?? s.state, s.receivedAt ?? "", String(s.versions), s.latestVerdict ?? ""])),
@@ -178,13 +170,7 @@ export function buildProgram(): Command {
     .action((o: { json?: boolean; deliver?: boolean }) =>
       withApp(async (app) => {
         if (o.deliver) await deliverAndReport(app);
-        const zone = app.deps.settings.timezone;
-        const rows = (await app.deps.store.listOutbox()).map((r) => ({
-          messageId: r.messageId, purpose: r.purpose, to: r.mail.to, cc: r.mail.cc, subject: r.mail.subject, state: r.state,
-          notBefore: formatInstant(r.notBefore, zone), attempts: r.attempts, lastError: r.lastError,
-          createdAt: formatInstant(r.createdAt, zone), sentAt: r.sentAt ? formatInstant(r.sentAt, zone) : null,
-          regime: r.regime, unit: r.unit, period: r.period,
-        }));
+        const rows = await outboxView(app.deps);
         if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         process.stdout.write(renderTable(["Trạng thái", "Loại", "Gửi đến", "Tiêu đề", "Không trước", "Lỗi"], rows.map((r) => [r.state, r.purpose, r.to.join(", "), r.subject, r.notBefore, r.lastError ?? ""])));
       }),
@@ -257,14 +243,7 @@ export function buildProgram(): Command {
     .option("--json")
     .action((o: { json?: boolean }) =>
       withApp(async (app) => {
-        const zone = app.deps.settings.timezone;
-        const sent = new Map((await app.deps.store.listOutbox()).map((r) => [r.messageId, r]));
-        const rows = (await app.deps.store.listDrafts()).map((d) => ({
-          regime: d.regime, period: d.period, version: d.version, createdAt: formatInstant(d.createdAt, zone),
-          sentAt: d.emailMessageId && sent.get(d.emailMessageId)?.sentAt ? formatInstant(sent.get(d.emailMessageId)!.sentAt!, zone) : null,
-          emailMessageId: d.emailMessageId, reviewState: d.reviewState, reviewNote: d.reviewNote, reviewedBy: d.reviewedBy,
-          reviewedAt: d.reviewedAt ? formatInstant(d.reviewedAt, zone) : null, file: d.archivePath,
-        }));
+        const rows = await draftsView(app.deps);
         if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         process.stdout.write(renderTable(["Kỳ", "Bản", "Lập lúc", "Đã gửi", "Ý kiến", "Ghi chú"], rows.map((r) => [`${r.regime} ${r.period}`, String(r.version), r.createdAt, r.sentAt ?? "", r.reviewState, r.reviewNote ?? ""])));
       }),

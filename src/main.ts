@@ -7,7 +7,11 @@ import path from "node:path";
 import { loadConfig, PROJECT_ROOT, type Config } from "./config.ts";
 import { parseInstant } from "./domain/calendar/index.ts";
 import type { Deps } from "./app/context.ts";
-import type { Clock, Logger, Mailbox, OutgoingAttachment } from "./app/ports.ts";
+import type { Clock, Logger, Mailbox, OutgoingAttachment, Scheduler } from "./app/ports.ts";
+import { writeDraftDocx } from "./adapters/docx-draft-writer.ts";
+import { loadDraftSkeletons } from "./adapters/draft-skeleton-loader.ts";
+import { createArchivedAttachments } from "./adapters/archived-attachments.ts";
+import { createCronScheduler } from "./adapters/scheduler.ts";
 import { openDatabase } from "./adapters/database.ts";
 import { createPrismaStore } from "./adapters/prisma-store.ts";
 import { createFileArchive } from "./adapters/file-archive.ts";
@@ -26,7 +30,17 @@ export interface App {
   deps: Deps;
   logger: Logger;
   openMailbox(): Mailbox;
+  scheduler: Scheduler;
   close(): Promise<void>;
+}
+
+/** An AbortSignal that fires on SIGTERM or SIGINT: how the daemon is told to stop (systemd sends SIGTERM). */
+export function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return controller.signal;
 }
 
 /** The unit report skeleton attached to Không đạt replies (templates/skeletons/mau-bao-cao-<kind>.docx). */
@@ -70,14 +84,20 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
     ? { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD }
     : null;
   const sentFolder = imap && env.IMAP_SENT_MAILBOX ? createImapSentFolder({ ...imap, mailbox: env.IMAP_SENT_MAILBOX, logger }) : undefined;
+  const archive = createFileArchive(path.join(config.dataDir, "archive"));
+  // Dates written without an offset (inline forwards) are read in the office's zone (the regimes file's timezone).
+  const parse = (raw: Buffer, receivedAt: Date) => parseMessage(raw, receivedAt, { timeZone: config.timezone });
   const deps: Deps = {
     settings: { timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom },
     store,
-    archive: createFileArchive(path.join(config.dataDir, "archive")),
+    archive,
     documents: createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
-    parse: (raw, receivedAt) => parseMessage(raw, receivedAt),
+    parse,
     texts,
     skeletonFor: skeletons(),
+    draftSkeleton: loadDraftSkeletons(path.join(PROJECT_ROOT, "templates", "draft")),
+    draftWriter: { write: writeDraftDocx },
+    originalFiles: createArchivedAttachments(archive, parse),
     clock: makeClock(config, opts.daemon ?? false),
     logger,
     ...(mailer ? { mailer } : {}),
@@ -87,6 +107,7 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
     config,
     deps,
     logger,
+    scheduler: createCronScheduler(config.timezone),
     openMailbox() {
       if (!imap) {
         throw new ConfigError(

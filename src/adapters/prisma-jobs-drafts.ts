@@ -1,9 +1,12 @@
 /** Scheduled-job records and draft versions on Prisma: each written once, with its mail, in one transaction. */
 import type { Db } from "./database.ts";
-import type { Store } from "../app/store.ts";
+import type { DraftStore, JobRecord, JobStore } from "../app/store.ts";
+import type { Tx } from "./prisma-rows.ts";
 import { insertOutbox, isUniqueViolation, json, toDraftRow } from "./prisma-rows.ts";
 
-export function jobAndDraftMethods(db: Db): Pick<Store, "jobDone" | "commitJob" | "listDrafts" | "commitDraft" | "findDraftByEmail" | "reviewDraft"> {
+const createJob = (tx: Tx, job: JobRecord) => tx.jobRun.create({ data: { key: job.key, kind: job.kind, dueAt: job.dueAt, detail: json(job.detail) } });
+
+export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
   return {
     async jobDone(key) {
       return (await db.jobRun.count({ where: { key } })) > 0;
@@ -12,7 +15,7 @@ export function jobAndDraftMethods(db: Db): Pick<Store, "jobDone" | "commitJob" 
     async commitJob(job, outbox) {
       try {
         await db.$transaction(async (tx) => {
-          await tx.jobRun.create({ data: { key: job.key, kind: job.kind, dueAt: job.dueAt, detail: json(job.detail) } });
+          await createJob(tx, job);
           await insertOutbox(tx, outbox);
         });
         return true;
@@ -30,9 +33,13 @@ export function jobAndDraftMethods(db: Db): Pick<Store, "jobDone" | "commitJob" 
       return rows.map(toDraftRow);
     },
 
-    async commitDraft(draft, outbox) {
-      return db.$transaction(async (tx) => {
-        const d = await tx.draft.create({
+    async commitDraft(draft, outbox, job) {
+      try {
+        return await db.$transaction(async (tx) => {
+          // The job that made the draft is recorded with it: a crash between the two can neither lose the draft's
+          // record nor make the job run again.
+          if (job) await createJob(tx, job);
+          const d = await tx.draft.create({
           data: {
             regime: draft.regime,
             period: draft.period,
@@ -44,29 +51,19 @@ export function jobAndDraftMethods(db: Db): Pick<Store, "jobDone" | "commitJob" 
             emailMessageId: draft.emailMessageId,
           },
         });
-        await insertOutbox(tx, outbox);
-        return toDraftRow(d);
-      });
+          await insertOutbox(tx, outbox);
+          return toDraftRow(d);
+        });
+      } catch (err) {
+        if (job && isUniqueViolation(err)) return null; // another daemon recorded this job first
+        throw err;
+      }
     },
 
     async findDraftByEmail(messageIds) {
       if (messageIds.length === 0) return null;
       const d = await db.draft.findFirst({ where: { emailMessageId: { in: messageIds } }, orderBy: { version: "desc" } });
       return d ? toDraftRow(d) : null;
-    },
-
-    async reviewDraft(id, review, outbox) {
-      await db.$transaction(async (tx) => {
-        await tx.draft.update({
-          where: { id },
-          data: { reviewState: review.state, reviewNote: review.note, reviewedBy: review.by, reviewedAt: review.at },
-        });
-        const d = await tx.draft.findUniqueOrThrow({ where: { id } });
-        await tx.action.create({
-          data: { kind: "draft_review", messageId: d.emailMessageId ?? "", by: review.by, at: review.at, detail: json({ draft: id, state: review.state }) },
-        });
-        await insertOutbox(tx, outbox);
-      });
     },
   };
 }

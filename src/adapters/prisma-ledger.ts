@@ -1,9 +1,9 @@
 /** The ledger and submissions written by the intake, on Prisma. */
 import type { Db } from "./database.ts";
-import type { Store } from "../app/store.ts";
+import type { LedgerStore } from "../app/store.ts";
 import { insertOutbox, isUniqueViolation, json, submissionData, toMessageRow } from "./prisma-rows.ts";
 
-export function ledgerMethods(db: Db): Pick<Store, "findMessage" | "settledKeys" | "recordReceived" | "findSettledDuplicate" | "commitIngest" | "recordFailure"> {
+export function ledgerMethods(db: Db): LedgerStore {
   return {
     async findMessage(mailbox, uidValidity, key) {
       const m = await db.message.findUnique({ where: { mailbox_uidValidity_key: { mailbox, uidValidity: BigInt(uidValidity), key } } });
@@ -81,6 +81,17 @@ export function ledgerMethods(db: Db): Pick<Store, "findMessage" | "settledKeys"
         for (const s of input.submissions) {
           await tx.submission.create({
             data: { ...submissionData(s), messageRowId: input.messageRowId, messageId: input.messageId, receivedAt: msg.receivedAt },
+          });
+        }
+        // A chief's answer to a draft email (QT.VP.03 §6.2.4) is part of the same decision as the message's outcome.
+        if (input.draftReview) {
+          const r = input.draftReview;
+          const d = await tx.draft.update({
+            where: { id: r.draftId },
+            data: { reviewState: r.state, reviewNote: r.note, reviewedBy: r.by, reviewedAt: r.at },
+          });
+          await tx.action.create({
+            data: { kind: "draft_review", messageId: d.emailMessageId ?? "", by: r.by, at: r.at, detail: json({ draft: r.draftId, state: r.state, review: input.messageId }) },
           });
         }
         await insertOutbox(tx, input.outbox);

@@ -1,9 +1,9 @@
 /** The outbox on Prisma: queue, claim, retry, rate-limit counts. */
 import type { Db } from "./database.ts";
-import type { Store } from "../app/store.ts";
+import type { OutboxStore } from "../app/store.ts";
 import { insertOutbox, toOutboxRow } from "./prisma-rows.ts";
 
-export function outboxMethods(db: Db): Pick<Store, "enqueue" | "dueOutbox" | "claimOutbox" | "markSent" | "markRetry" | "markFailed" | "releaseStale" | "countRateLimitedSent" | "listOutbox" | "outboxExists"> {
+export function outboxMethods(db: Db): OutboxStore {
   return {
     async enqueue(entries) {
       return db.$transaction((tx) => insertOutbox(tx, entries));
@@ -55,10 +55,6 @@ export function outboxMethods(db: Db): Pick<Store, "enqueue" | "dueOutbox" | "cl
         orderBy: { id: "asc" },
       });
       return rows.map(toOutboxRow);
-    },
-
-    async outboxExists(dedupeKey) {
-      return (await db.outbox.count({ where: { dedupeKey } })) > 0;
     },
   };
 }

@@ -106,7 +106,6 @@ export function toDraftRow(d: Draft): DraftRow {
     included: parseJson(d.included, {}),
     summary: parseJson(d.summary, []),
     emailMessageId: d.emailMessageId,
-    sentAt: d.sentAt,
     reviewState: d.reviewState as DraftRow["reviewState"],
     reviewNote: d.reviewNote,
     reviewedBy: d.reviewedBy,

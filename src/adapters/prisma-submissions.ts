@@ -1,9 +1,9 @@
 /** Reading submissions and people's decisions on them, on Prisma. */
 import type { Db } from "./database.ts";
-import type { Store, SubmissionFilter } from "../app/store.ts";
+import type { SubmissionFilter, SubmissionStore } from "../app/store.ts";
 import { insertOutbox, json, submissionData, toSubmissionRow } from "./prisma-rows.ts";
 
-export function submissionMethods(db: Db): Pick<Store, "listSubmissions" | "getSubmission" | "updateSubmission"> {
+export function submissionMethods(db: Db): SubmissionStore {
   return {
     async listSubmissions(filter: SubmissionFilter = {}) {
       const rows = await db.submission.findMany({

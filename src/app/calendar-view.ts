@@ -15,7 +15,7 @@ export interface CalendarRow {
   draftAt: string;
 }
 
-export function calendarRows(deps: Deps, regime: Regime, fromText?: string, toText?: string): CalendarRow[] {
+export function calendarRows(deps: Pick<Deps, "settings" | "clock">, regime: Regime, fromText?: string, toText?: string): CalendarRow[] {
   const zone = deps.settings.timezone;
   const from = fromText ? parseInstant(fromText, zone) : deps.clock.now();
   if (!from) throw new DecisionError(`--from "${fromText}" is not a date (yyyy-mm-dd).`);

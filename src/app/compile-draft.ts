@@ -4,25 +4,21 @@
  * recorded; a new version is made only when what the units sent has changed ("bản cập nhật"), so a draft is
  * never sent twice.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { DateTime } from "luxon";
 import { formatDurationVi, kindOfPeriodId, nextPeriod, periodFromId } from "../domain/calendar/index.ts";
 import { draftSlots } from "../domain/draft/index.ts";
 import { fillSlots } from "../domain/draft/index.ts";
-import { buildDraftPlan, parseDraftSkeletonYaml, parseUnitDraftKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/draft/index.ts";
+import { buildDraftPlan, parseUnitDraftKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/draft/index.ts";
 import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { sectionContents } from "../domain/document/index.ts";
 import { coverEmail } from "../domain/draft/index.ts";
-import { writeDraftDocx } from "../adapters/docx-draft-writer.ts";
-import { PROJECT_ROOT } from "../config.ts";
 import type { Deps } from "./context.ts";
 import { DecisionError } from "./decide.ts";
 import { buildMail } from "./outgoing.ts";
 import type { OutgoingAttachment } from "./ports.ts";
-import type { DraftRow, OutboxEntry, SubmissionRow } from "./store.ts";
-import { unitStatuses } from "./submission-view.ts";
+import type { DraftRow, DraftStore, JobRecord, OutboxEntry, SubmissionRow, SubmissionStore } from "./store.ts";
+import { unitStatuses } from "../domain/versions/index.ts";
 
 export interface CompileResult {
   docx: Buffer;
@@ -31,16 +27,6 @@ export interface CompileResult {
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** The office-editable skeleton: templates/draft/<regime id>.yaml, else the QT.VP.03 one. */
-export function loadDraftSkeleton(regimeId: string): DraftSkeleton {
-  const dir = path.join(PROJECT_ROOT, "templates", "draft");
-  const file = [path.join(dir, `${regimeId}.yaml`), path.join(dir, "qt-vp-03.yaml")].find((f) => existsSync(f));
-  if (!file) throw new DecisionError(`No draft skeleton in ${dir}.`);
-  const parsed = parseDraftSkeletonYaml(readFileSync(file, "utf8"));
-  if (!parsed.ok) throw new DecisionError(`Invalid draft skeleton ${file}: ${parsed.error}`);
-  return parsed.skeleton;
-}
 
 function unitSections(row: SubmissionRow): Record<string, Block[]> {
   const outline = row.outline as Outline | null;
@@ -73,16 +59,13 @@ export function unitsForDraft(regime: Regime, period: Period, rows: SubmissionRo
 }
 
 /** The units' original files of their accepted versions (never a MẬT one), taken from the archived mail. */
-async function originals(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[]): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
+async function originals(deps: CompileDeps, regime: Regime, period: Period, rows: SubmissionRow[]): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
   const out: { unit: string; size: number; attachment: OutgoingAttachment }[] = [];
   for (const st of unitStatuses(regime, period.id, rows)) {
     const row = rows.find((r) => r.id === st.acceptedId);
     if (!row || row.secret || row.attachments.length === 0) continue;
-    const facts = await deps.parse(await deps.archive.get(row.archivePath), row.receivedAt);
-    for (const a of facts.attachments) {
-      if (!row.attachments.includes(a.filename) || a.size === 0) continue;
-      const stored = await deps.archive.put(a.content, path.extname(a.filename));
-      out.push({ unit: st.unit, size: a.size, attachment: { filename: a.filename, contentType: a.contentType, path: deps.archive.resolve(stored.path) } });
+    for (const f of await deps.originalFiles.of(row.archivePath, row.receivedAt, row.attachments)) {
+      out.push({ unit: st.unit, size: f.size, attachment: { filename: f.filename, contentType: f.contentType, path: f.path } });
     }
   }
   return out;
@@ -93,7 +76,17 @@ export function draftKeys(regime: Regime, period: Period, rows: SubmissionRow[])
   return Object.fromEntries(unitsForDraft(regime, period, rows).map((u) => [u.unit.id, unitDraftKey(u)]));
 }
 
-export async function compileDraft(deps: Deps, input: { regime: Regime; period: string; send: boolean }): Promise<CompileResult> {
+/** What compiling a draft uses. */
+export type CompileDeps = Pick<Deps, "settings" | "clock" | "archive" | "draftSkeleton" | "draftWriter" | "originalFiles"> & {
+  store: Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "listDrafts" | "commitDraft">;
+};
+
+/**
+ * Compiles (and with `send`, queues) the draft of a period. With `job`, the scheduled job that asked for it is
+ * recorded in the same transaction as the draft and its email; the result's `draft` is null when another process
+ * recorded that job first.
+ */
+export async function compileDraft(deps: CompileDeps, input: { regime: Regime; period: string; send: boolean; job?: JobRecord }): Promise<CompileResult> {
   const { regime } = input;
   const zone = deps.settings.timezone;
   const kind = kindOfPeriodId(input.period);
@@ -117,13 +110,13 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
     return { docx, draft: previous, description };
   }
   const version = (previous?.version ?? 0) + 1;
-  const skeleton = loadDraftSkeleton(regime.id);
+  const skeleton = deps.draftSkeleton(regime.id);
   const draftInput: DraftInput = {
     regime, period, units, skeleton, zone, now, version,
     ...(previous ? { previous: { units: previous.included } } : {}),
   };
   const plan = buildDraftPlan(draftInput);
-  const docx = await writeDraftDocx(plan);
+  const docx = await deps.draftWriter.write(plan);
   const stored = await deps.archive.put(docx, ".docx");
   const filename = draftFilename(skeleton, period, version, draftInput);
   if (!input.send) {
@@ -147,7 +140,9 @@ export async function compileDraft(deps: Deps, input: { regime: Regime; period: 
       summary: units.map((u) => ({ unit: u.unit.id, state: u.state, onTime: u.onTime, late: u.lateMs ? formatDurationVi(u.lateMs) : null })),
       emailMessageId: mail.messageId },
     outbox,
+    input.job,
   );
+  if (!draft) return { docx, draft: null, description: `Dự thảo ${period.id} đã do tiến trình khác lập; không gửi lại.` };
   return { docx, draft, description: `Đã lập dự thảo ${period.id} bản ${version} và đưa vào hàng chờ gửi Chánh Văn phòng (${office.chief.address}).` };
 }
 

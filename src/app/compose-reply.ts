@@ -7,7 +7,7 @@ import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
-import type { Deps } from "./context.ts";
+import type { MailContext } from "./context.ts";
 import { buildMail, replySubject } from "./outgoing.ts";
 import type { OutboxEntry, SubmissionRecord } from "./store.ts";
 
@@ -34,9 +34,9 @@ export function reportLabel(kind: string, periodId: string, zone: string): strin
   return `${kind === "half" ? "báo cáo sơ kết" : "báo cáo"} ${periodLabelVi(period, zone)}`;
 }
 
-export function composeReply(deps: Deps, ctx: ReplyContext): OutboxEntry | null {
+export function composeReply(out: MailContext, ctx: ReplyContext): OutboxEntry | null {
   const { record, regime, facts, now } = ctx;
-  const zone = deps.settings.timezone;
+  const { zone } = out;
   if (!record.unit || !record.kind || !record.period || !record.verdict || !ctx.replyTo) return null;
   const unit = regime.units.find((u) => u.id === record.unit);
   if (!unit) return null;
@@ -60,7 +60,7 @@ export function composeReply(deps: Deps, ctx: ReplyContext): OutboxEntry | null 
   const detail = (record.verdictDetail ?? {}) as { reasons?: string[]; details?: string[] };
   const problems = (detail.details ?? []).filter((d) => !missing.some((m) => d.includes(m)) && !sections.some((x) => d.includes(x.title)));
   if (ctx.note) problems.push(`Ý kiến của chuyên viên tổng hợp: ${ctx.note}`);
-  const skeleton = record.verdict === "khong_dat" ? deps.skeletonFor(record.kind) : null;
+  const skeleton = record.verdict === "khong_dat" ? out.skeletonFor(record.kind) : null;
   const common = {
     unit_name: unit.name,
     report_label: reportLabel(record.kind, record.period, zone),
@@ -78,15 +78,15 @@ export function composeReply(deps: Deps, ctx: ReplyContext): OutboxEntry | null 
             skeleton_attached: !!skeleton,
           }
         : { ...common, missing, problems, deadline_passed: deadlinePassed };
-  const rendered = deps.texts.render(template, values);
+  const rendered = out.texts.render(template, values);
   const to = [ctx.replyTo];
   const cc = unit.addresses.includes(ctx.replyTo.toLowerCase()) ? [] : unit.addresses;
   const dedupeKey = ctx.dedupeKey ?? `reply:${facts.messageId}:${record.index}`;
   const mail = buildMail({
     dedupeKey,
     purpose: record.verdict === "dat" ? "receipt" : "khong_dat",
-    from: deps.settings.mailFrom,
-    officeAddress: deps.settings.office.address,
+    from: out.mailFrom,
+    officeAddress: out.officeAddress,
     to,
     cc,
     subject: replySubject(facts.subject || rendered.subject),

@@ -1,10 +1,10 @@
 /**
  * The daemon (`intake run`): reads the mailbox as mail arrives (IMAP IDLE, polling where the server has none),
- * delivers the outbox, and runs the scheduled jobs every minute with node-cron in the configured zone. It does the
- * due jobs once at start, so a daemon that was down when a reminder fell due sends it (or the chase instead).
+ * delivers the outbox, and runs the scheduled jobs every minute (the Scheduler port, node-cron in the configured
+ * zone). It does the due jobs once at start, so a daemon that was down when a reminder fell due sends it (or the
+ * chase instead). It stops when `signal` aborts (the composition root ties that to SIGTERM and SIGINT).
  */
-import cron from "node-cron";
-import type { Mailbox } from "./ports.ts";
+import type { Mailbox, Scheduler } from "./ports.ts";
 import type { Deps } from "./context.ts";
 import { pollMailbox } from "./poll-mailbox.ts";
 import { deliverOutbox } from "./deliver-outbox.ts";
@@ -13,6 +13,7 @@ import { runDueJobs } from "./run-due-jobs.ts";
 export interface DaemonHost {
   deps: Deps;
   openMailbox(): Mailbox;
+  scheduler: Scheduler;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -37,9 +38,8 @@ export async function runDaemon(host: DaemonHost, opts: { signal?: AbortSignal; 
   const mailbox = host.openMailbox();
   const controller = new AbortController();
   const stop = () => controller.abort();
+  if (opts.signal?.aborted) stop();
   opts.signal?.addEventListener("abort", stop, { once: true });
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
   const run = serial();
 
   const tick = async () => {
@@ -51,7 +51,7 @@ export async function runDaemon(host: DaemonHost, opts: { signal?: AbortSignal; 
       log.error({ err }, "scheduler tick failed");
     }
   };
-  const task = cron.schedule("* * * * *", tick, { timezone: deps.settings.timezone, name: "intake-jobs", noOverlap: true });
+  const task = host.scheduler.everyMinute(tick);
   log.info({ mailbox: mailbox.name, zone: deps.settings.timezone, now: deps.clock.now().toISOString() }, "daemon started");
   await tick();
 

@@ -5,12 +5,15 @@
 import { kindOfPeriodId, periodFromId } from "../domain/calendar/index.ts";
 import type { DocumentFacts } from "../domain/message.ts";
 import type { PeriodKind, VerdictValue } from "../domain/model.ts";
-import type { Deps } from "./context.ts";
+import { mailContext, type Deps } from "./context.ts";
 import { composeReply } from "./compose-reply.ts";
-import { judgeReport } from "./judge-report.ts";
+import { judgeReport } from "../domain/verdict/index.ts";
 import { readDocuments } from "./read-documents.ts";
 import { replyTarget } from "./reply-target.ts";
-import type { SubmissionRow } from "./store.ts";
+import type { SubmissionRow, SubmissionStore } from "./store.ts";
+
+/** What a person's decision (assign, review) uses: the submissions, the archive to re-read the mail, the mail texts. */
+export type DecideDeps = Pick<Deps, "settings" | "archive" | "parse" | "documents" | "texts" | "skeletonFor" | "clock"> & { store: SubmissionStore };
 
 export class DecisionError extends Error {
   constructor(message: string) {
@@ -19,7 +22,7 @@ export class DecisionError extends Error {
   }
 }
 
-async function pick(deps: Deps, messageId: string, index: number | undefined, accept: (s: SubmissionRow) => boolean): Promise<SubmissionRow> {
+async function pick(deps: DecideDeps, messageId: string, index: number | undefined, accept: (s: SubmissionRow) => boolean): Promise<SubmissionRow> {
   const rows = await deps.store.listSubmissions({ messageId: normaliseId(messageId) });
   if (rows.length === 0) throw new DecisionError(`No message with Message-ID ${messageId} in the ledger.`);
   const candidates = rows.filter((r) => (index === undefined ? accept(r) : r.index === index));
@@ -35,7 +38,7 @@ export function normaliseId(id: string): string {
 }
 
 export async function assignMessage(
-  deps: Deps,
+  deps: DecideDeps,
   input: { messageId: string; unit: string; period: string; kind?: PeriodKind; regime?: string; index?: number; by: string },
 ): Promise<SubmissionRow> {
   const row = await pick(deps, input.messageId, input.index, (r) => r.status === "unclassified" || r.status === "ignored");
@@ -59,7 +62,7 @@ export async function assignMessage(
     },
     documents, regimes: deps.settings.regimes, receivedAt: row.receivedAt, zone: deps.settings.timezone,
   });
-  const reply = composeReply(deps, {
+  const reply = composeReply(mailContext(deps), {
     facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record: judged.record, regime, compileDeadline: judged.compileDeadline, earlierAccepted: false, now,
     dedupeKey: `assign:${row.messageId}:${row.index}`,
   });
@@ -73,7 +76,7 @@ export async function assignMessage(
 }
 
 export async function reviewMessage(
-  deps: Deps,
+  deps: DecideDeps,
   input: { messageId: string; verdict: VerdictValue; note: string | null; index?: number; by: string },
 ): Promise<SubmissionRow> {
   const row = await pick(deps, input.messageId, input.index, (r) => r.status === "accepted" || r.status === "rejected" || r.status === "unclassified");
@@ -94,7 +97,7 @@ export async function reviewMessage(
   const changed = row.verdict !== input.verdict;
   // Each decision that changes the verdict is a new mail; the same decision repeated sends nothing.
   const reply = changed
-    ? composeReply(deps, {
+    ? composeReply(mailContext(deps), {
         facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record, regime, compileDeadline: null, earlierAccepted: false, now, note: input.note,
         dedupeKey: `review:${row.messageId}:${row.index}:${input.verdict}:${now.toISOString()}`,
       })

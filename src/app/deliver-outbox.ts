@@ -5,7 +5,10 @@
  */
 import { nextOfficeTime } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
-import type { OutboxRow } from "./store.ts";
+import type { OutboxRow, OutboxStore } from "./store.ts";
+
+/** What delivering the outbox uses: the outbox, the mailer, the Sent folder; no ledger, no documents. */
+export type DeliverDeps = Pick<Deps, "settings" | "clock" | "logger" | "mailer" | "sentFolder"> & { store: OutboxStore };
 
 export interface DeliverySummary {
   sent: number;
@@ -30,18 +33,18 @@ function isTransient(err: unknown): boolean {
 }
 
 /** The first instant at or after `now` inside the office hours of the row's regime. */
-function officeHoursFor(deps: Deps, row: OutboxRow, now: Date): Date {
+function officeHoursFor(deps: DeliverDeps, row: OutboxRow, now: Date): Date {
   const regime = deps.settings.regimes.find((r) => r.id === row.regime);
   return regime ? nextOfficeTime(regime, now, deps.settings.timezone) : now;
 }
 
-function limitFor(deps: Deps, row: OutboxRow): number {
+function limitFor(deps: DeliverDeps, row: OutboxRow): number {
   return deps.settings.regimes.find((r) => r.id === row.regime)?.replyLimitPerHour ?? 5;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function deliverOutbox(deps: Deps, opts: { budgetMs?: number } = {}): Promise<DeliverySummary> {
+export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number } = {}): Promise<DeliverySummary> {
   const budgetMs = opts.budgetMs ?? 30_000;
   const started = Date.now();
   const summary: DeliverySummary = { sent: 0, deferred: 0, failed: 0, pending: 0, smtpError: null };

@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { formatDeadlineVi, isWorkingDay } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
+import type { JobStore, OutboxStore, SubmissionStore } from "./store.ts";
 import { buildMail } from "./outgoing.ts";
 import type { PlannedJob } from "./reminders.ts";
 
@@ -14,7 +15,9 @@ import type { PlannedJob } from "./reminders.ts";
  * previous working day's digest time. Planned at or after that time, never before; a later run (a daemon that was
  * down at 08:00) sends the same digest, not one about what happened since 08:00 — that is for tomorrow's.
  */
-export async function planDigest(deps: Deps, now: Date): Promise<PlannedJob | null> {
+export type DigestDeps = Pick<Deps, "settings" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<JobStore, "jobDone"> };
+
+export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJob | null> {
   const zone = deps.settings.timezone;
   const regime = deps.settings.regimes[0];
   const working = (d: DateTime) => !regime || isWorkingDay(regime, d.toISODate()!);

@@ -8,7 +8,7 @@ import { nfc, stripDiacritics } from "../domain/text/index.ts";
 import { formatDeadlineVi, kindOfPeriodId, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import { BOT_HEADER, botMessageIdDomain, buildMail } from "./outgoing.ts";
-import type { OutboxEntry } from "./store.ts";
+import type { DraftStore, OutboxEntry } from "./store.ts";
 
 /** The reply's own words: the lines before the quoted original ("> …", "On … wrote:", "Vào … đã viết:", "From:"). */
 export function ownWords(text: string): string {
@@ -65,7 +65,16 @@ export function readDecision(text: string): "dat" | "khong_dat" | null {
   return lines.some((l) => patternsFor(l).noAnywhere.test(l)) ? "khong_dat" : null;
 }
 
-export async function handleDraftAnswer(deps: Deps, facts: MailFacts, now: Date): Promise<{ reason: string; outbox: OutboxEntry[] } | null> {
+/** A chief's answer to a draft, as one decision: the review to record and the mail it calls for (committed with the message). */
+export interface DraftAnswer {
+  reason: string;
+  outbox: OutboxEntry[];
+  review: { draftId: number; state: "dat" | "khong_dat"; note: string | null; by: string; at: Date } | null;
+}
+
+export type DraftAnswerDeps = Pick<Deps, "settings" | "texts"> & { store: Pick<DraftStore, "findDraftByEmail"> };
+
+export async function handleDraftAnswer(deps: DraftAnswerDeps, facts: MailFacts, now: Date): Promise<DraftAnswer | null> {
   const refs = [facts.inReplyTo, ...facts.references].filter((x): x is string => !!x);
   if (refs.length === 0) return null;
   const draft = await deps.store.findDraftByEmail(refs);
@@ -81,9 +90,9 @@ export async function handleDraftAnswer(deps: Deps, facts: MailFacts, now: Date)
   if (noise) return null;
   const decision = readDecision(facts.text);
   // Comments without Đạt / Không đạt: never a unit's report, never answered; the officer reads them in the mailbox.
-  if (!decision) return { reason: `draft_comment: Ý kiến của lãnh đạo về dự thảo ${draft.period} bản ${draft.version}, chưa nêu Đạt hay Không đạt; chuyên viên xem thư`, outbox: [] };
+  if (!decision) return { reason: `draft_comment: Ý kiến của lãnh đạo về dự thảo ${draft.period} bản ${draft.version}, chưa nêu Đạt hay Không đạt; chuyên viên xem thư`, outbox: [], review: null };
   const note = ownWords(facts.text) || null;
-  await deps.store.reviewDraft(draft.id, { state: decision, note, by: facts.from, at: facts.receivedAt }, []);
+  const review = { draftId: draft.id, state: decision, note, by: facts.from, at: facts.receivedAt };
   const outbox: OutboxEntry[] = [];
   if (decision === "khong_dat") {
     const officers = (office.officers?.length ? office.officers.map((p) => p.address) : [office.address]);
@@ -111,5 +120,5 @@ export async function handleDraftAnswer(deps: Deps, facts: MailFacts, now: Date)
       period: draft.period,
     });
   }
-  return { reason: `draft_review: Ý kiến của lãnh đạo về dự thảo ${draft.period} bản ${draft.version}: ${decision === "dat" ? "Đạt" : "Không đạt"}`, outbox };
+  return { reason: `draft_review: Ý kiến của lãnh đạo về dự thảo ${draft.period} bản ${draft.version}: ${decision === "dat" ? "Đạt" : "Không đạt"}`, outbox, review };
 }

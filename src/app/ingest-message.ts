@@ -7,13 +7,13 @@ import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 import { classifyMessage } from "../domain/classify/index.ts";
 import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
-import type { Deps } from "./context.ts";
+import { mailContext, type Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
-import type { OutboxEntry, SubmissionRecord } from "./store.ts";
+import type { DraftStore, LedgerStore, OutboxEntry, SubmissionRecord, SubmissionStore } from "./store.ts";
 import { BOT_HEADER, botMessageIdDomain } from "./outgoing.ts";
-import { judgeReport } from "./judge-report.ts";
+import { judgeReport } from "../domain/verdict/index.ts";
 import { composeReply } from "./compose-reply.ts";
-import { handleDraftAnswer } from "./draft-answer.ts";
+import { handleDraftAnswer, type DraftAnswer } from "./draft-answer.ts";
 import { readDocuments } from "./read-documents.ts";
 import { officeAddresses, replyTarget } from "./reply-target.ts";
 
@@ -24,7 +24,12 @@ const NO_HEADER = "broken_mime: Thư không đúng định dạng (không có ph
 /** Retry delays after a failure: 1 min, 5 min, 30 min, 2 h, 6 h; then a person must look (`failed`, no retry). */
 const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
-export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<IngestOutcome> {
+/** What ingesting a message uses: no draft writer, no mailer (replies are queued, delivery is another use case). */
+export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "parse" | "texts" | "skeletonFor" | "clock" | "logger"> & {
+  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail">;
+};
+
+export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
   const log = deps.logger.child({ mailbox: raw.mailbox, key: raw.key });
   const archived = await deps.archive.put(raw.source, ".eml");
   const existing = await deps.store.findMessage(raw.mailbox, raw.uidValidity, raw.key);
@@ -71,6 +76,7 @@ export async function ingestMessage(deps: Deps, raw: RawMessage): Promise<Ingest
       attachments: facts.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: a.sha256, contentType: a.contentType })),
       submissions: outcome.submissions,
       outbox: outcome.outbox,
+      ...(outcome.draftReview ? { draftReview: outcome.draftReview } : {}),
       now,
     });
     log2.info({ state: outcome.state, reports: outcome.submissions.length, replies: outcome.outbox.length }, "message ingested");
@@ -94,6 +100,8 @@ interface Evaluation {
   submissions: SubmissionRecord[];
   outbox: OutboxEntry[];
   originalFrom: string | null;
+  /** A chief's review of a draft, recorded in the same transaction as the message's outcome. */
+  draftReview?: DraftAnswer["review"];
 }
 
 function ignoredRecord(reason: string): SubmissionRecord {
@@ -110,7 +118,7 @@ function unitAddress(regimes: Regime[], address: string | null): boolean {
   return regimes.some((r) => r.units.some((u) => u.addresses.includes(a)));
 }
 
-async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evaluation> {
+async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<Evaluation> {
   const { settings } = deps;
   const fromOffice = !!facts.from && officeAddresses(settings).includes(facts.from);
   // contract.md: a report the officer forwards from a registered unit is that unit's report.
@@ -128,7 +136,9 @@ async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evalua
 
   // The chief's answer to a draft (QT.VP.03 §6.2.4) is recorded against that draft version.
   const draftAnswer = await handleDraftAnswer(deps, facts, now);
-  if (draftAnswer) return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom: null };
+  if (draftAnswer) {
+    return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom: null, draftReview: draftAnswer.review };
+  }
 
   if (noise) {
     const reason = `${noise.reason}: ${NOISE_TEXT[noise.reason]} (${noise.detail})`;
@@ -155,7 +165,7 @@ async function evaluate(deps: Deps, facts: MailFacts, now: Date): Promise<Evalua
       (await deps.store.listSubmissions({ regime: judged.regime.id, unit: judged.record.unit ?? "", period: judged.record.period ?? "" })).some(
         (s) => s.status === "accepted" && s.receivedAt.getTime() <= facts.receivedAt.getTime(),
       );
-    const reply = composeReply(deps, {
+    const reply = composeReply(mailContext(deps), {
       facts, replyTo, record: judged.record, regime: judged.regime, compileDeadline: judged.compileDeadline, earlierAccepted, now,
     });
     if (reply) outbox.push(reply);

@@ -9,8 +9,8 @@ import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
 import { DecisionError } from "./decide.ts";
-import type { SubmissionRow } from "./store.ts";
-import { unitStatuses, type UnitStatus } from "./submission-view.ts";
+import type { SubmissionRow, SubmissionStore } from "./store.ts";
+import { unitStatuses, type UnitStatus } from "../domain/versions/index.ts";
 
 export interface LaggardsSummary {
   period: Period;
@@ -23,8 +23,7 @@ export interface LaggardsSummary {
   lateCounts: Record<string, number>;
 }
 
-export function summariseLaggards(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): LaggardsSummary {
-  const zone = deps.settings.timezone;
+export function summariseLaggards(zone: string, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): LaggardsSummary {
   const statuses = unitStatuses(regime, period.id, rows);
   const yearStart = DateTime.fromJSDate(now, { zone }).startOf("year").toJSDate();
   let firstRecord: Date | null = null;
@@ -45,8 +44,7 @@ export function summariseLaggards(deps: Deps, regime: Regime, period: Period, ro
 }
 
 /** Values of the `laggards` mail template. */
-export function laggardsValues(deps: Deps, regime: Regime, summaries: LaggardsSummary[], now: Date, recipients: string): Record<string, unknown> {
-  const zone = deps.settings.timezone;
+export function laggardsValues(zone: string, regime: Regime, summaries: LaggardsSummary[], now: Date, recipients: string): Record<string, unknown> {
   const name = (id: string) => regime.units.find((u) => u.id === id)?.name ?? id;
   const lateCounts: Record<string, number> = {};
   for (const s of summaries) for (const [u, n] of Object.entries(s.lateCounts)) lateCounts[u] = Math.max(lateCounts[u] ?? 0, n);
@@ -76,15 +74,17 @@ export function laggardsValues(deps: Deps, regime: Regime, summaries: LaggardsSu
 }
 
 /** `intake laggards --regime R --period P`. */
-export async function laggardsReport(deps: Deps, regime: Regime, periodId: string): Promise<{ json: unknown; text: string }> {
+export type LaggardsDeps = Pick<Deps, "settings" | "clock" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> };
+
+export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodId: string): Promise<{ json: unknown; text: string }> {
   const zone = deps.settings.timezone;
   const kind = kindOfPeriodId(periodId);
   const period = kind ? periodFromId(kind, periodId, zone) : null;
   if (!period) throw new DecisionError(`Period ${periodId} is not a valid period id (2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
   const rows = await deps.store.listSubmissions({ regime: regime.id });
   const now = deps.clock.now();
-  const summary = summariseLaggards(deps, regime, period, rows, now);
-  const rendered = deps.texts.render("laggards", laggardsValues(deps, regime, [summary], now, deps.settings.office.chief.name));
+  const summary = summariseLaggards(zone, regime, period, rows, now);
+  const rendered = deps.texts.render("laggards", laggardsValues(zone, regime, [summary], now, deps.settings.office.chief.name));
   const json = {
     regime: regime.id,
     period: period.id,

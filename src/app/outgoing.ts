@@ -24,10 +24,6 @@ export function botMessageId(dedupeKey: string, officeAddress: string): string {
   return `<${h}@${botMessageIdDomain(officeAddress)}>`;
 }
 
-export function isBotMessageId(messageId: string | null | undefined, officeAddress: string): boolean {
-  return !!messageId && messageId.toLowerCase().endsWith(`@${botMessageIdDomain(officeAddress)}>`);
-}
-
 /** "Re: " once, as mail clients do (also over "RE:", "Trả lời:", "TL:"). */
 export function replySubject(subject: string): string {
   const s = subject.trim();

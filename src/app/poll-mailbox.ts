@@ -3,16 +3,15 @@
  * is keyed by (mailbox, UIDVALIDITY, UID), so a failed message is retried later, never skipped behind a high UID,
  * and a restart (even after SIGKILL mid-batch) neither reprocesses nor skips anything.
  */
-import type { Deps } from "./context.ts";
 import type { Mailbox } from "./ports.ts";
-import { ingestMessage, type IngestOutcome } from "./ingest-message.ts";
+import { ingestMessage, type IngestDeps, type IngestOutcome } from "./ingest-message.ts";
 
 /** Fetch this many sources at a time, so a large backlog never sits in memory at once. */
 const BATCH = 25;
 
 export type PollSummary = Record<IngestOutcome, number> & { seen: number };
 
-export async function pollMailbox(deps: Deps, mailbox: Mailbox, signal?: AbortSignal): Promise<PollSummary> {
+export async function pollMailbox(deps: IngestDeps, mailbox: Mailbox, signal?: AbortSignal): Promise<PollSummary> {
   const summary: PollSummary = { seen: 0, skipped: 0, processed: 0, ignored: 0, failed: 0, duplicate: 0 };
   const { uidValidity } = await mailbox.open();
   const keys = await mailbox.listKeys();

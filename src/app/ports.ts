@@ -3,6 +3,7 @@
  * against real servers (Dovecot, smtp-server, SQLite/PostgreSQL).
  */
 import type { DocumentRead } from "../domain/model.ts";
+import type { DraftPlan } from "../domain/draft/index.ts";
 
 export interface Clock {
   now(): Date;
@@ -112,4 +113,28 @@ export interface DocumentReader {
 /** The office-editable mail texts (templates/mail). Rendering with a missing value is a bug and throws. */
 export interface MailTexts {
   render(name: string, values: Record<string, unknown>): { subject: string; text: string };
+}
+
+/** Writes the compiled draft (a DraftPlan from the domain) as a .docx in the Cục's template (NĐ 30/2020 form). */
+export interface DraftWriter {
+  write(plan: DraftPlan): Promise<Buffer>;
+}
+
+/** A unit's original file, taken from its archived mail, ready to attach to the draft's cover email. */
+export interface OriginalFile {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Absolute path of the stored copy (content-addressed in the archive). */
+  path: string;
+}
+
+/** The files of an archived message, by name (the draft attaches the units' originals). */
+export interface OriginalFiles {
+  of(archivePath: string, receivedAt: Date, filenames: string[]): Promise<OriginalFile[]>;
+}
+
+/** Runs a task every minute in the configured zone (the daemon's scheduler); `stop` waits for a running task. */
+export interface Scheduler {
+  everyMinute(task: () => Promise<void>): { stop(): Promise<void> };
 }

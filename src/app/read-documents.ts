@@ -5,7 +5,7 @@ import { outlineSecrecy } from "../domain/document/index.ts";
 import type { Deps } from "./context.ts";
 
 /** Reads every attachment, plus the body as a document (classification decides which belong to a report). */
-export async function readDocuments(deps: Deps, facts: MailFacts): Promise<DocumentFacts[]> {
+export async function readDocuments(deps: Pick<Deps, "documents">, facts: MailFacts): Promise<DocumentFacts[]> {
   const docs: DocumentFacts[] = [];
   for (const [i, a] of facts.attachments.entries()) {
     const read = await deps.documents.read({ filename: a.filename, contentType: a.contentType, content: a.content });

@@ -6,11 +6,11 @@
 import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, nextOfficeTime, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
-import type { Deps } from "./context.ts";
+import type { MailContext } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
 import { buildMail } from "./outgoing.ts";
-import type { OutboxEntry, SubmissionRow } from "./store.ts";
-import { unitStatuses } from "./submission-view.ts";
+import type { JobRecord, OutboxEntry, SubmissionRow } from "./store.ts";
+import { unitStatuses } from "../domain/versions/index.ts";
 
 export interface PlannedJob {
   key: string;
@@ -18,8 +18,11 @@ export interface PlannedJob {
   dueAt: Date;
   description: string;
   outbox: OutboxEntry[];
-  /** Extra work after the job is recorded (compiling a draft). */
-  run?: () => Promise<void>;
+  /**
+   * Work that records the job itself, in the transaction of what it produces (a draft with its email); resolves
+   * false when another process recorded the job first.
+   */
+  run?: (job: JobRecord) => Promise<boolean>;
 }
 
 /** Reporting periods of a kind whose reminder-to-compile window may contain `now`. */
@@ -35,9 +38,9 @@ function latestAtOrBefore<T extends { at: Date }>(items: T[], now: Date): T | nu
   return best;
 }
 
-/** Reminder and chase jobs due at `now` for one period. */
-export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): PlannedJob[] {
-  const zone = deps.settings.timezone;
+/** Reminder and chase jobs due at `now` for one period. A unit with no address cannot be reminded (start-up warns). */
+export function planUnitMail(mail: MailContext, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): PlannedJob[] {
+  const { zone } = mail;
   const { due, compile } = deadlinesOf(regime, period, zone);
   if (now.getTime() >= compile.getTime()) return [];
   // contract.md "Sending": mail to units goes out in office hours; outside them the job waits for the next
@@ -62,10 +65,7 @@ export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: S
     const unit = regime.units.find((u) => u.id === st.unit)!;
     const key = `${occurrence.kind}:${regime.id}:${period.id}:${unit.id}:${occurrence.tag}`;
     const label = reportLabel(period.kind, period.id, zone);
-    if (unit.addresses.length === 0) {
-      deps.logger.warn({ unit: unit.id, key }, "unit has no registered address; cannot remind it");
-      continue;
-    }
+    if (unit.addresses.length === 0) continue;
     const rejected = rows
       .filter((s) => s.regime === regime.id && s.unit === unit.id && s.period === period.id && s.status === "rejected")
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
@@ -73,17 +73,17 @@ export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: S
       unit_name: unit.name,
       report_label: label,
       deadline: formatDeadlineVi(due, zone),
-      office_address: deps.settings.office.address,
+      office_address: mail.officeAddress,
       rejected_before: !!rejected,
       rejected_at: rejected ? formatDeadlineVi(rejected.receivedAt, zone) : "",
     };
-    const skeleton = occurrence.kind === "reminder" ? deps.skeletonFor(period.kind) : null;
+    const skeleton = occurrence.kind === "reminder" ? mail.skeletonFor(period.kind) : null;
     const rendered =
       occurrence.kind === "reminder"
-        ? deps.texts.render("reminder", { ...base, time_left: formatDurationVi(due.getTime() - now.getTime()), skeleton_attached: !!skeleton, skeleton_file: skeleton?.filename ?? "" })
-        : deps.texts.render("chase", { ...base, overdue_by: formatDurationVi(Math.max(60_000, now.getTime() - due.getTime())), compile_deadline: formatDeadlineVi(compile, zone) });
-    const mail = buildMail({
-      dedupeKey: key, purpose: occurrence.kind, from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
+        ? mail.texts.render("reminder", { ...base, time_left: formatDurationVi(due.getTime() - now.getTime()), skeleton_attached: !!skeleton, skeleton_file: skeleton?.filename ?? "" })
+        : mail.texts.render("chase", { ...base, overdue_by: formatDurationVi(Math.max(60_000, now.getTime() - due.getTime())), compile_deadline: formatDeadlineVi(compile, zone) });
+    const outgoing = buildMail({
+      dedupeKey: key, purpose: occurrence.kind, from: mail.mailFrom, officeAddress: mail.officeAddress,
       to: unit.addresses, subject: rendered.subject, text: rendered.text, date: now, attachments: skeleton ? [skeleton] : [],
     });
     jobs.push({
@@ -91,7 +91,7 @@ export function planUnitMail(deps: Deps, regime: Regime, period: Period, rows: S
       kind: occurrence.kind,
       dueAt: occurrence.at,
       description: `${occurrence.kind === "reminder" ? "Nhắc" : "Đôn đốc"} ${unit.name}: ${label} → ${unit.addresses.join(", ")}`,
-      outbox: [{ dedupeKey: key, purpose: occurrence.kind, mail, rateLimited: false, notBefore: now, regime: regime.id, unit: unit.id, period: period.id }],
+      outbox: [{ dedupeKey: key, purpose: occurrence.kind, mail: outgoing, rateLimited: false, notBefore: now, regime: regime.id, unit: unit.id, period: period.id }],
     });
   }
   return jobs;

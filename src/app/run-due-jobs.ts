@@ -4,17 +4,16 @@
  * recorded under a unique key in the same transaction as its mail, so none is sent twice — across restarts and
  * with two daemons on one database.
  */
-import { DateTime } from "luxon";
-import { deadlinesOf, draftTimeOf, formatDeadlineVi, isWorkingDay } from "../domain/calendar/index.ts";
+import { deadlinesOf, draftTimeOf, formatDeadlineVi } from "../domain/calendar/index.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
-import type { Deps } from "./context.ts";
+import { mailContext, type Deps } from "./context.ts";
 import { compileDraft, draftKeys, sameKeys } from "./compile-draft.ts";
 import { laggardsValues, summariseLaggards } from "./laggards.ts";
 import { buildMail } from "./outgoing.ts";
 import { activePeriods, planUnitMail, type PlannedJob } from "./reminders.ts";
 import { planDigest } from "./digest.ts";
-import { unitStatuses } from "./submission-view.ts";
+import { unitStatuses } from "../domain/versions/index.ts";
 
 export interface JobDone {
   key: string;
@@ -28,7 +27,7 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
   const jobs: PlannedJob[] = [];
   for (const kind of Object.keys(regime.kinds) as PeriodKind[]) {
     for (const period of activePeriods(regime, kind, now, zone)) {
-      jobs.push(...planUnitMail(deps, regime, period, rows, now));
+      jobs.push(...planUnitMail(mailContext(deps), regime, period, rows, now));
       const { compile } = deadlinesOf(regime, period, zone);
       const draftAt = draftTimeOf(regime, period, zone);
       const periodDrafts = drafts.filter((d) => d.period === period.id);
@@ -44,9 +43,7 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
           dueAt: scheduled ? draftAt : now,
           description: `Dự thảo ${period.id} (${regime.id}) gửi Chánh Văn phòng, kèm tổng hợp đơn vị chậm, thiếu báo cáo`,
           outbox: [],
-          run: async () => {
-            await compileDraft(deps, { regime, period: period.id, send: true });
-          },
+          run: (job) => compileDraft(deps, { regime, period: period.id, send: true, job }).then((r) => r.draft !== null),
         });
       }
       // Issue 5: a report accepted after the draft was sent produces an updated draft (bản cập nhật), sent
@@ -62,9 +59,7 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
             dueAt: now,
             description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,
             outbox: [],
-            run: async () => {
-              await compileDraft(deps, { regime, period: period.id, send: true });
-            },
+            run: (job) => compileDraft(deps, { regime, period: period.id, send: true, job }).then((r) => r.draft !== null),
           });
         }
       }
@@ -72,9 +67,9 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       const leaders = deps.settings.office.leadership ?? [];
       if (scheduled && leaders.length > 0) {
         const key = `laggards:${regime.id}:${period.id}`;
-        const summary = summariseLaggards(deps, regime, period, rows, now);
+        const summary = summariseLaggards(zone, regime, period, rows, now);
         if (summary.statuses.some((s) => s.state !== "on_time")) {
-          const rendered = deps.texts.render("laggards", laggardsValues(deps, regime, [summary], now, leaders.map((l) => l.name).join("; ")));
+          const rendered = deps.texts.render("laggards", laggardsValues(zone, regime, [summary], now, leaders.map((l) => l.name).join("; ")));
           const mail = buildMail({
             dedupeKey: key, purpose: "laggards", from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
             to: leaders.map((l) => l.address), cc: [deps.settings.office.chief.address], subject: rendered.subject, text: rendered.text, date: now,
@@ -106,8 +101,8 @@ export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): P
     }
     try {
       if (job.run) {
-        await job.run();
-        await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: {} }, job.outbox);
+        // The job is recorded by its own work, in the same transaction (a draft with its email).
+        if (!(await job.run({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: {} }))) continue;
       } else if (!(await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: { recipients: job.outbox.map((o) => o.mail.to) } }, job.outbox))) {
         continue; // another daemon did it first
       }
@@ -119,12 +114,4 @@ export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): P
     }
   }
   return done;
-}
-
-/** The working-day test of the first regime, for office-wide jobs (the digest). */
-export function officeWorkingDay(deps: Deps, now: Date): boolean {
-  const regime = deps.settings.regimes[0];
-  if (!regime) return true;
-  const iso = DateTime.fromJSDate(now, { zone: deps.settings.timezone }).toISODate()!;
-  return isWorkingDay(regime, iso);
 }

@@ -4,6 +4,9 @@
  * one call so the adapter can make them one transaction (a verdict and the reply it calls for; a job and its mail).
  */
 import type { OutgoingMail } from "./ports.ts";
+import type { SubmissionRecord } from "../domain/verdict/index.ts";
+
+export type { SubmissionRecord } from "../domain/verdict/index.ts";
 
 export type MessageState = "received" | "processed" | "ignored" | "failed";
 
@@ -23,28 +26,6 @@ export interface MessageRow {
   reason: string | null;
   attempts: number;
   nextAttemptAt: Date | null;
-}
-
-export interface SubmissionRecord {
-  index: number;
-  regime: string | null;
-  unit: string | null;
-  kind: string | null;
-  period: string | null;
-  deadline: Date | null;
-  onTime: boolean | null;
-  lateSeconds: number | null;
-  status: "accepted" | "rejected" | "unclassified" | "ignored" | "failed";
-  verdict: "dat" | "khong_dat" | null;
-  missingSections: string[];
-  findings: unknown;
-  verdictDetail: unknown;
-  evidence: unknown;
-  confidence: number;
-  attachments: string[];
-  outline: unknown | null;
-  secret: string | null;
-  reason: string | null;
 }
 
 export interface SubmissionRow extends SubmissionRecord {
@@ -98,7 +79,6 @@ export interface DraftRow {
   included: Record<string, string>;
   summary: unknown;
   emailMessageId: string | null;
-  sentAt: Date | null;
   reviewState: "pending" | "dat" | "khong_dat";
   reviewNote: string | null;
   reviewedBy: string | null;
@@ -117,8 +97,8 @@ export interface SubmissionFilter {
   withOutline?: boolean;
 }
 
-export interface Store {
-  // Ledger
+/** The ledger: one row per message seen, its state, its attempts (paperless-ngx's ProcessedMail). */
+export interface LedgerStore {
   findMessage(mailbox: string, uidValidity: number, key: string): Promise<MessageRow | null>;
   /** Keys of (mailbox, uidValidity) that need no more work: processed or ignored, or failed and not yet due again. */
   settledKeys(mailbox: string, uidValidity: number, now: Date): Promise<Set<string>>;
@@ -127,8 +107,9 @@ export interface Store {
   /** Another ledger row, already settled, for the same Message-ID and bytes (a copy of the same mail). */
   findSettledDuplicate(messageId: string, sha256: string, exceptId: number): Promise<MessageRow | null>;
   /**
-   * One transaction: the message's outcome, its submissions (replacing earlier rows of this message), and the mail
-   * it calls for. Outbox entries whose dedupeKey exists already are skipped.
+   * One transaction for one decision: the message's outcome, its submissions (replacing earlier rows of this
+   * message), a chief's review of a draft when the message is one, and the mail it calls for. Outbox entries whose
+   * dedupeKey exists already are skipped.
    */
   commitIngest(input: {
     messageRowId: number;
@@ -141,12 +122,15 @@ export interface Store {
     attachments: unknown;
     submissions: SubmissionRecord[];
     outbox: OutboxEntry[];
+    draftReview?: { draftId: number; state: "dat" | "khong_dat"; note: string | null; by: string; at: Date };
     now: Date;
   }): Promise<void>;
   /** Records a processing failure: state failed, attempts+1, next attempt at `retryAt` (null: given up), a `failed` submission row. */
   recordFailure(messageRowId: number, reason: string, retryAt: Date | null, now: Date): Promise<void>;
+}
 
-  // Submissions
+/** The reports as recorded, and people's decisions on them. */
+export interface SubmissionStore {
   listSubmissions(filter?: SubmissionFilter): Promise<SubmissionRow[]>;
   getSubmission(id: number): Promise<SubmissionRow | null>;
   /** Updates a submission after a person's decision (assign, review) with the mail that follows, in one transaction. */
@@ -156,8 +140,10 @@ export interface Store {
     outbox: OutboxEntry[],
     action: { kind: string; by: string; at: Date; detail: unknown },
   ): Promise<void>;
+}
 
-  // Outbox
+/** The transactional outbox: every mail the bot sends, under a stable key unique per intended mail. */
+export interface OutboxStore {
   enqueue(entries: OutboxEntry[]): Promise<number>;
   dueOutbox(now: Date, limit: number): Promise<OutboxRow[]>;
   /** Marks a row as being sent; false when another process took it first. */
@@ -169,19 +155,35 @@ export interface Store {
   releaseStale(before: Date): Promise<number>;
   countRateLimitedSent(recipient: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   listOutbox(opts?: { states?: OutboxRow["state"][] }): Promise<OutboxRow[]>;
-  outboxExists(dedupeKey: string): Promise<boolean>;
+}
 
-  // Scheduled jobs
+/** Scheduled jobs (reminders, chases, drafts, summaries, digests): each recorded once under its key. */
+export interface JobStore {
   jobDone(key: string): Promise<boolean>;
   /** Records the job and queues its mail in one transaction; false when the key was already recorded (by anyone). */
-  commitJob(job: { key: string; kind: string; dueAt: Date; detail: unknown }, outbox: OutboxEntry[]): Promise<boolean>;
+  commitJob(job: JobRecord, outbox: OutboxEntry[]): Promise<boolean>;
+}
 
-  // Drafts
+/** A scheduled job as recorded. */
+export interface JobRecord {
+  key: string;
+  kind: string;
+  dueAt: Date;
+  detail: unknown;
+}
+
+/** The compiled drafts, their versions and the chief's review. */
+export interface DraftStore {
   listDrafts(filter?: { regime?: string; period?: string }): Promise<DraftRow[]>;
-  /** Records a new draft version and queues its email in one transaction. */
-  commitDraft(draft: Omit<DraftRow, "id" | "createdAt" | "reviewState" | "reviewNote" | "reviewedBy" | "reviewedAt" | "sentAt">, outbox: OutboxEntry[]): Promise<DraftRow>;
+  /**
+   * Records a new draft version and queues its email in one transaction; with `job`, the scheduled job that made it
+   * is recorded in that same transaction (false-y result when the job was already recorded by another process).
+   */
+  commitDraft(draft: Omit<DraftRow, "id" | "createdAt" | "reviewState" | "reviewNote" | "reviewedBy" | "reviewedAt">, outbox: OutboxEntry[], job?: JobRecord): Promise<DraftRow | null>;
   findDraftByEmail(messageIds: string[]): Promise<DraftRow | null>;
-  reviewDraft(id: number, review: { state: "dat" | "khong_dat"; note: string | null; by: string; at: Date }, outbox: OutboxEntry[]): Promise<void>;
+}
 
+/** Everything the store adapter offers; each use case takes only the parts it uses. */
+export interface Store extends LedgerStore, SubmissionStore, OutboxStore, JobStore, DraftStore {
   close(): Promise<void>;
 }

@@ -4,8 +4,10 @@
  * Đạt version (contract.md "Periods, versions, timeliness").
  */
 import { formatInstant } from "../domain/calendar/index.ts";
-import type { Regime } from "../domain/regime.ts";
 import type { SubmissionRow } from "./store.ts";
+import { isReportVersion, latestIds } from "../domain/versions/index.ts";
+
+export { unitStatuses, type UnitState, type UnitStatus } from "../domain/versions/index.ts";
 
 export interface SubmissionJson {
   messageId: string;
@@ -33,23 +35,10 @@ export interface SubmissionJson {
   note: string | null;
 }
 
-const isReport = (s: SubmissionRow) => (s.status === "accepted" || s.status === "rejected") && !!s.unit && !!s.period;
-const versionKey = (s: SubmissionRow) => `${s.regime}|${s.unit}|${s.period}`;
-
-/** The latest report version of each (regime, unit, period), by receipt time then ledger order. */
-export function latestIds(rows: SubmissionRow[]): Set<number> {
-  const latest = new Map<string, SubmissionRow>();
-  for (const s of rows.filter(isReport)) {
-    const cur = latest.get(versionKey(s));
-    if (!cur || s.receivedAt > cur.receivedAt || (s.receivedAt.getTime() === cur.receivedAt.getTime() && s.id > cur.id)) latest.set(versionKey(s), s);
-  }
-  return new Set([...latest.values()].map((s) => s.id));
-}
-
 export function toSubmissionJson(rows: SubmissionRow[], zone: string): SubmissionJson[] {
   const latest = latestIds(rows);
   return rows.map((s) => {
-    const report = isReport(s);
+    const report = isReportVersion(s);
     const nonNoise = s.status !== "ignored";
     return {
       messageId: s.messageId,
@@ -75,54 +64,6 @@ export function toSubmissionJson(rows: SubmissionRow[], zone: string): Submissio
       decidedBy: s.decidedBy,
       decidedAt: s.decidedAt ? formatInstant(s.decidedAt, zone) : null,
       note: s.decisionNote,
-    };
-  });
-}
-
-export type UnitState = "on_time" | "late" | "khong_dat" | "missing";
-
-export interface UnitStatus {
-  unit: string;
-  name: string;
-  state: UnitState;
-  /** Receipt of the first Đạt version (the unit's timeliness), else of the latest version. */
-  receivedAt: Date | null;
-  deadline: Date | null;
-  lateSeconds: number | null;
-  versions: number;
-  /** The version the draft uses: latest Đạt. */
-  acceptedId: number | null;
-  latestId: number | null;
-  latestVerdict: SubmissionRow["verdict"];
-  latestMessageId: string | null;
-}
-
-/** One line per unit of the regime for a period. */
-export function unitStatuses(regime: Regime, period: string, rows: SubmissionRow[]): UnitStatus[] {
-  return regime.units.map((u) => {
-    const versions = rows
-      .filter((s) => s.regime === regime.id && s.unit === u.id && s.period === period && isReport(s))
-      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
-    const accepted = versions.filter((s) => s.status === "accepted");
-    const firstAccepted = accepted[0] ?? null;
-    const lastAccepted = accepted[accepted.length - 1] ?? null;
-    const latest = versions[versions.length - 1] ?? null;
-    let state: UnitState = "missing";
-    if (firstAccepted) state = firstAccepted.onTime ? "on_time" : "late";
-    else if (latest) state = "khong_dat";
-    const ref = firstAccepted ?? latest;
-    return {
-      unit: u.id,
-      name: u.name,
-      state,
-      receivedAt: ref?.receivedAt ?? null,
-      deadline: ref?.deadline ?? null,
-      lateSeconds: ref?.lateSeconds ?? null,
-      versions: versions.length,
-      acceptedId: lastAccepted?.id ?? null,
-      latestId: latest?.id ?? null,
-      latestVerdict: latest?.verdict ?? null,
-      latestMessageId: latest?.messageId ?? null,
     };
   });
 }

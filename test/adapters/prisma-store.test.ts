@@ -131,8 +131,17 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
     it("draft versions are unique per period and found by their email's Message-ID", async () => {
       const d1 = await a.commitDraft({ regime: "qt-vp-03", period: "2026-W47", version: 1, archivePath: "d/1.docx", sha256: "1", included: { nvdp: "accepted@1" }, summary: [], emailMessageId: "<d1@intake.cuc.example.vn>" }, []);
       await expect(b.commitDraft({ regime: "qt-vp-03", period: "2026-W47", version: 1, archivePath: "d/2.docx", sha256: "2", included: {}, summary: [], emailMessageId: "<d2@x>" }, [])).rejects.toThrow();
-      expect((await b.findDraftByEmail(["<zz@x>", "<d1@intake.cuc.example.vn>"]))?.id).toBe(d1.id);
-      await b.reviewDraft(d1.id, { state: "khong_dat", note: "Bổ sung số liệu", by: "chanhvp@cuc.example.vn", at: at("2026-11-23T09:00:00+07:00") }, []);
+      expect((await b.findDraftByEmail(["<zz@x>", "<d1@intake.cuc.example.vn>"]))?.id).toBe(d1!.id);
+      // The chief's answer is a received message: its review is committed with the message's outcome.
+      const answer = await b.recordReceived({
+        mailbox: "INBOX", uidValidity: 7, key: "900", messageId: "<review-1@cuc.example.vn>", sha256: "r1", archivePath: "r/1.eml",
+        receivedAt: at("2026-11-23T09:00:00+07:00"), fromAddress: "chanhvp@cuc.example.vn", originalFrom: null, subject: "Re: Dự thảo",
+      });
+      await b.commitIngest({
+        messageRowId: answer.id, state: "processed", reason: "draft_review", originalFrom: null, fromAddress: "chanhvp@cuc.example.vn",
+        subject: "Re: Dự thảo", messageId: "<review-1@cuc.example.vn>", attachments: [], submissions: [], outbox: [], now: at("2026-11-23T09:00:00+07:00"),
+        draftReview: { draftId: d1!.id, state: "khong_dat", note: "Bổ sung số liệu", by: "chanhvp@cuc.example.vn", at: at("2026-11-23T09:00:00+07:00") },
+      });
       expect((await a.listDrafts({ period: "2026-W47" })).map((d) => [d.version, d.reviewState, d.reviewNote, d.included])).toEqual([[1, "khong_dat", "Bổ sung số liệu", { nvdp: "accepted@1" }]]);
     });
   });

@@ -7,11 +7,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { composeReply } from "../../src/app/compose-reply.ts";
-import type { Deps } from "../../src/app/context.ts";
+import type { MailContext } from "../../src/app/context.ts";
 import type { SubmissionRecord } from "../../src/app/store.ts";
 import { loadMailTexts } from "../../src/adapters/template-loader.ts";
 import { parseMessage } from "../../src/adapters/parse-message.ts";
-import { silentLogger } from "../../src/adapters/logger.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 import { gmailMail } from "../support/eml.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
@@ -21,13 +20,14 @@ const ZONE = "Asia/Ho_Chi_Minh";
 const local = (s: string) => new Date(`${s}+07:00`);
 const texts = loadMailTexts(path.join(ROOT, "templates", "mail"));
 
-function deps(regime: Regime): Deps {
+function deps(_regime: Regime): MailContext {
   return {
-    settings: { timezone: ZONE, office: { name: "Văn phòng Cục", address: "tonghop@cuc.example.vn", chief: { name: "Chánh Văn phòng", address: "chanhvp@cuc.example.vn" } }, regimes: [regime], mailFrom: "tonghop@cuc.example.vn" },
+    zone: ZONE,
+    mailFrom: "tonghop@cuc.example.vn",
+    officeAddress: "tonghop@cuc.example.vn",
     texts,
-    skeletonFor: (kind: string) => ({ filename: `Mẫu báo cáo ${kind}.docx`, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", content: Buffer.from("PK") }),
-    logger: silentLogger,
-  } as unknown as Deps;
+    skeletonFor: (kind: string) => ({ filename: `Mẫu báo cáo ${kind}.docx`, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", contentBase64: Buffer.from("PK").toString("base64") }),
+  };
 }
 
 function record(verdict: "dat" | "khong_dat", receivedAt: string): SubmissionRecord {

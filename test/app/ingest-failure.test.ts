@@ -17,7 +17,7 @@ import { silentLogger } from "../../src/adapters/logger.ts";
 import { fixedClock } from "../../src/adapters/clock.ts";
 import { ingestMessage } from "../../src/app/ingest-message.ts";
 import { toSubmissionJson } from "../../src/app/submission-view.ts";
-import type { Deps } from "../../src/app/context.ts";
+import type { IngestDeps } from "../../src/app/ingest-message.ts";
 import type { Store } from "../../src/app/store.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 import { outlookMail } from "../support/eml.ts";
@@ -38,7 +38,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-function deps(now: string, parse: Deps["parse"]): Deps {
+function deps(now: string, parse: IngestDeps["parse"]): IngestDeps {
   return {
     settings: {
       timezone: ZONE,
@@ -57,7 +57,7 @@ function deps(now: string, parse: Deps["parse"]): Deps {
   };
 }
 
-const crashing: Deps["parse"] = async () => {
+const crashing: IngestDeps["parse"] = async () => {
   throw new Error("Unexpected end of multipart data");
 };
 

@@ -5,10 +5,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { planUnitMail } from "../../src/app/reminders.ts";
-import type { Deps } from "../../src/app/context.ts";
+import type { MailContext } from "../../src/app/context.ts";
 import type { SubmissionRow } from "../../src/app/store.ts";
 import { loadMailTexts } from "../../src/adapters/template-loader.ts";
-import { silentLogger } from "../../src/adapters/logger.ts";
 import { periodFromId } from "../../src/domain/calendar/index.ts";
 import type { PeriodKind } from "../../src/domain/model.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
@@ -21,12 +20,13 @@ const regime = loadTemplateRegime();
 for (const u of regime.units) u.addresses = [ADDR[u.id as U]];
 
 const texts = loadMailTexts(path.join(ROOT, "templates", "mail"));
-const deps = {
-  settings: { timezone: ZONE, office: { name: "Văn phòng Cục", address: "tonghop@cuc.example.vn", chief: { name: "Chánh Văn phòng", address: "chanhvp@cuc.example.vn" } }, regimes: [regime], mailFrom: "tonghop@cuc.example.vn" },
+const deps: MailContext = {
+  zone: ZONE,
+  mailFrom: "tonghop@cuc.example.vn",
+  officeAddress: "tonghop@cuc.example.vn",
   texts,
-  skeletonFor: (kind: string) => ({ filename: `Mẫu báo cáo ${kind}.docx`, contentType: "application/octet-stream", content: Buffer.from("x") }),
-  logger: silentLogger,
-} as unknown as Deps;
+  skeletonFor: (kind: string) => ({ filename: `Mẫu báo cáo ${kind}.docx`, contentType: "application/octet-stream", contentBase64: Buffer.from("x").toString("base64") }),
+};
 
 let nextId = 1;
 function row(unit: U, period: string, status: "accepted" | "rejected", receivedAt: string, onTime = true, regimeId = "qt-vp-03"): SubmissionRow {

@@ -2,16 +2,16 @@
  * From a classified report candidate to the submission record: the period's deadline and timeliness, the section
  * check on the report's documents, the verdict. Pure apart from its inputs.
  */
-import type { DocumentFacts } from "../domain/message.ts";
-import type { Classification } from "../domain/model.ts";
-import type { Regime } from "../domain/regime.ts";
-import { deadlinesOf, periodFromId } from "../domain/calendar/index.ts";
-import { checkSections } from "../domain/document/index.ts";
-import { signedCopies } from "../domain/classify/index.ts";
-import { bestReport, decideVerdict, needsPerson } from "../domain/verdict/index.ts";
-import { emptySections, withoutSections } from "../domain/document/index.ts";
-import { reportSkeleton, SKELETON_KINDS } from "../domain/document/index.ts";
-import type { SubmissionRecord } from "./store.ts";
+import type { DocumentFacts } from "../message.ts";
+import type { Classification } from "../model.ts";
+import type { Regime } from "../regime.ts";
+import { deadlinesOf, periodFromId } from "../calendar/index.ts";
+import { checkSections } from "../document/index.ts";
+import { signedCopies } from "../classify/index.ts";
+import { bestReport, decideVerdict, needsPerson } from "./verdict.ts";
+import { emptySections, withoutSections } from "../document/index.ts";
+import { reportSkeleton, SKELETON_KINDS } from "../document/index.ts";
+import type { SubmissionRecord } from "./record.ts";
 
 export interface CandidateLike extends Classification {
   documents: (number | "body")[];

@@ -1,0 +1,83 @@
+/**
+ * Versions of a report (contract.md "Periods, versions, timeliness"): every recorded report is a version of
+ * (regime, unit, period). The draft uses the latest Đạt version; a later Không đạt version does not replace it; a
+ * unit's timeliness for the period is that of its first Đạt version.
+ */
+import type { Regime } from "../regime.ts";
+
+/** What the version rules read of a recorded report. */
+export interface RecordedReport {
+  id: number;
+  messageId: string;
+  regime: string | null;
+  unit: string | null;
+  period: string | null;
+  status: "accepted" | "rejected" | "unclassified" | "ignored" | "failed";
+  verdict: "dat" | "khong_dat" | null;
+  receivedAt: Date;
+  deadline: Date | null;
+  onTime: boolean | null;
+  lateSeconds: number | null;
+}
+
+/** A judged report (Đạt or Không đạt) with its unit and period: a version. */
+export const isReportVersion = (s: RecordedReport): boolean => (s.status === "accepted" || s.status === "rejected") && !!s.unit && !!s.period;
+const versionKey = (s: RecordedReport) => `${s.regime}|${s.unit}|${s.period}`;
+
+/** The latest report version of each (regime, unit, period), by receipt time then record order. */
+export function latestIds(rows: readonly RecordedReport[]): Set<number> {
+  const latest = new Map<string, RecordedReport>();
+  for (const s of rows.filter(isReportVersion)) {
+    const cur = latest.get(versionKey(s));
+    if (!cur || s.receivedAt > cur.receivedAt || (s.receivedAt.getTime() === cur.receivedAt.getTime() && s.id > cur.id)) latest.set(versionKey(s), s);
+  }
+  return new Set([...latest.values()].map((s) => s.id));
+}
+
+export type UnitState = "on_time" | "late" | "khong_dat" | "missing";
+
+export interface UnitStatus {
+  unit: string;
+  name: string;
+  state: UnitState;
+  /** Receipt of the first Đạt version (the unit's timeliness), else of the latest version. */
+  receivedAt: Date | null;
+  deadline: Date | null;
+  lateSeconds: number | null;
+  versions: number;
+  /** The version the draft uses: latest Đạt. */
+  acceptedId: number | null;
+  latestId: number | null;
+  latestVerdict: RecordedReport["verdict"];
+  latestMessageId: string | null;
+}
+
+/** One line per unit of the regime for a period. */
+export function unitStatuses(regime: Regime, period: string, rows: readonly RecordedReport[]): UnitStatus[] {
+  return regime.units.map((u) => {
+    const versions = rows
+      .filter((s) => s.regime === regime.id && s.unit === u.id && s.period === period && isReportVersion(s))
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
+    const accepted = versions.filter((s) => s.status === "accepted");
+    const firstAccepted = accepted[0] ?? null;
+    const lastAccepted = accepted[accepted.length - 1] ?? null;
+    const latest = versions[versions.length - 1] ?? null;
+    let state: UnitState = "missing";
+    if (firstAccepted) state = firstAccepted.onTime ? "on_time" : "late";
+    else if (latest) state = "khong_dat";
+    const ref = firstAccepted ?? latest;
+    return {
+      unit: u.id,
+      name: u.name,
+      state,
+      receivedAt: ref?.receivedAt ?? null,
+      deadline: ref?.deadline ?? null,
+      lateSeconds: ref?.lateSeconds ?? null,
+      versions: versions.length,
+      acceptedId: lastAccepted?.id ?? null,
+      latestId: latest?.id ?? null,
+      latestVerdict: latest?.verdict ?? null,
+      latestMessageId: latest?.messageId ?? null,
+    };
+  });
+}
