@@ -63,3 +63,88 @@ export function checkStructure(raw: Buffer): StructureCheck {
   }
   return { problems, repaired };
 }
+
+export interface MimeShape {
+  /** Deepest nesting of multiparts and attached messages (a single-part mail is 0). */
+  depth: number;
+  /** Body parts that are not multiparts (text bodies and attachments alike). */
+  leafParts: number;
+  /** True when the scan stopped early because `maxDepth` was passed. */
+  truncated: boolean;
+}
+
+const CT_PARAMS = /^content-type:[ \t]*([^;\s]*)([^]*)$/i;
+
+/**
+ * When `line` is a delimiter of an open multipart, closes everything opened inside it (and, for a close delimiter,
+ * the multipart itself) and says which kind it was; otherwise null and the stack is left alone.
+ */
+function applyDelimiter(stack: string[], line: string): "part" | "close" | null {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const b = stack[i]!;
+    if (b === "") continue;
+    if (line === `--${b}`) {
+      stack.length = i + 1;
+      return "part";
+    }
+    if (line === `--${b}--`) {
+      stack.length = i;
+      return "close";
+    }
+  }
+  return null;
+}
+
+/**
+ * The nesting of a message, read from its boundaries line by line without a MIME parser, so that a mail nested
+ * 1,000 deep is recognised before mailparser walks it (mailparser gives up past 999 child nodes with an error, and
+ * below that walks every level). A delimiter line `--b` closes every part opened inside `b` (RFC 2046 §5.1.1); an
+ * attached message/rfc822 opens one more level. Stops as soon as the depth passes `maxDepth`.
+ */
+export function scanMimeShape(raw: Buffer, maxDepth: number): MimeShape {
+  const text = raw.toString("latin1");
+  // Open multiparts by boundary; an attached message is a "" entry, closed with the part that holds it.
+  const stack: string[] = [];
+  let depth = 0;
+  let leafParts = 0;
+  let inHeader = true;
+  let header: string[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end).replace(/\r$/, "");
+    pos = end + 1;
+    // A delimiter ends whatever came before it, a header block cut short included.
+    const delimiter = line.startsWith("--") ? applyDelimiter(stack, line.trimEnd()) : null;
+    if (delimiter) {
+      header = [];
+      // "--b": a part's header follows; "--b--": the epilogue, text until the enclosing boundary.
+      inHeader = delimiter === "part";
+      continue;
+    }
+    if (!inHeader) continue;
+    if (line !== "" && pos <= text.length) {
+      if (/^[ \t]/.test(line) && header.length > 0) header[header.length - 1] += line;
+      else header.push(line);
+      continue;
+    }
+    const ct = header.map((h) => CT_PARAMS.exec(h)).find((m) => m);
+    header = [];
+    const type = ct?.[1]?.toLowerCase() ?? "text/plain";
+    const boundary = ct ? /boundary[ \t]*=[ \t]*(?:"([^"]+)"|([^\s;"]+))/i.exec(ct[2]!) : null;
+    if (type.startsWith("multipart/") && boundary) {
+      stack.push((boundary[1] ?? boundary[2])!);
+      inHeader = false;
+    } else if (type === "message/rfc822" || type === "message/global") {
+      stack.push("");
+      inHeader = true; // the attached message's own header follows
+    } else {
+      leafParts++;
+      inHeader = false;
+    }
+    depth = Math.max(depth, stack.length);
+    if (depth > maxDepth) return { depth, leafParts, truncated: true };
+  }
+  return { depth, leafParts, truncated: false };
+}

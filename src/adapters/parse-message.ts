@@ -10,14 +10,20 @@ import { decodeEncodedWords, decodeText, makeIconv, relabelTextParts } from "./m
 import { parseMailDate } from "./mail-date.ts";
 import { findInlineForward, splitAddress } from "./mail-forwarded.ts";
 import { bodyOffset, firstHeader, messageIdTokens, readHeaders } from "./mail-headers.ts";
-import { checkStructure } from "./mail-structure.ts";
+import { DEFAULT_LIMITS, type ResourceLimits } from "./limits.ts";
+import { checkStructure, scanMimeShape } from "./mail-structure.ts";
 
 export interface ParseOptions {
   /** IANA zone for dates written without an offset (inline forwards). Default "Asia/Ho_Chi_Minh". */
   timeZone?: string;
   /** How deep attached `message/rfc822` mails are opened. Default 3. */
   maxForwardDepth?: number;
+  /** Message size, attachment size and count, MIME depth (issue 13 §1); defaults from limits.ts. */
+  limits?: Partial<Pick<ResourceLimits, MessageLimitKey>>;
 }
+
+type MessageLimitKey = "messageBytes" | "attachmentBytes" | "attachmentsPerMessage" | "mimeDepth";
+type Options = Required<Omit<ParseOptions, "limits">> & { limits: Pick<ResourceLimits, MessageLimitKey> };
 
 const REPLACEMENT = /\uFFFD/g;
 
@@ -125,7 +131,7 @@ async function collectParts(
   list: Attachment[],
   isReport: boolean,
   receivedAt: Date,
-  options: Required<ParseOptions>,
+  options: Options,
   depth: number,
   problems: string[],
 ): Promise<Parts> {
@@ -155,7 +161,7 @@ async function collectParts(
   return { attachments, forwarded };
 }
 
-async function parseAt(raw: Buffer, receivedAt: Date, options: Required<ParseOptions>, depth: number): Promise<MailFacts> {
+async function parseAt(raw: Buffer, receivedAt: Date, options: Options, depth: number): Promise<MailFacts> {
   const headers = readHeaders(raw);
   const structure = checkStructure(raw);
   const problems = [...structure.problems];
@@ -177,6 +183,7 @@ async function parseAt(raw: Buffer, receivedAt: Date, options: Required<ParseOpt
   const fromName = (fromEntry?.name || fallbackFrom?.name || "").normalize("NFC").trim() || null;
 
   const parts = await collectParts(parsed?.attachments ?? [], contentType === "multipart/report", receivedAt, options, depth, problems);
+  if (depth === 0) applyPartLimits(parts, options.limits, problems);
   const forwarded = parts.forwarded ?? findInlineForward(text, subject, options.timeZone);
 
   return {
@@ -212,10 +219,26 @@ async function parseAt(raw: Buffer, receivedAt: Date, options: Required<ParseOpt
  *   from the first forward block of the text (mail-forwarded.ts).
  * - Inline images of at most INLINE_IMAGE_MAX_BYTES (signature logos) and S/MIME signatures are not listed;
  *   0-byte attachments are.
+ * - Limits (issue 13 §1, `options.limits`, defaults in limits.ts): the problem's first word is the reason code.
+ *   `too_large: message …` (over messageBytes) and `too_many_parts: MIME nesting …` (deeper than mimeDepth, found by
+ *   a boundary scan before mailparser) give the header facts only; `too_many_parts: N attachments …` drops the
+ *   attachments; `too_large: attachment "…" …` names an attachment over attachmentBytes and keeps it listed.
  */
 export async function parseMessage(raw: Buffer, receivedAt: Date, options: ParseOptions = {}): Promise<MailFacts> {
-  const opts: Required<ParseOptions> = { timeZone: options.timeZone ?? "Asia/Ho_Chi_Minh", maxForwardDepth: options.maxForwardDepth ?? 3 };
+  const limits = { ...pickLimits(DEFAULT_LIMITS), ...definedOnly(options.limits ?? {}) };
+  const opts: Options = { timeZone: options.timeZone ?? "Asia/Ho_Chi_Minh", maxForwardDepth: options.maxForwardDepth ?? 3, limits };
   if (raw.length === 0) return headerOnlyFacts(raw, receivedAt, ["empty_message"]);
+  if (raw.length > limits.messageBytes) {
+    return headerOnlyFacts(raw, receivedAt, [`too_large: message of ${raw.length} bytes, over the ${limits.messageBytes}-byte limit`]);
+  }
+  // Bounded before mailparser walks it: a 1,000-deep nesting or thousands of parts never reach the parser.
+  const shape = scanMimeShape(raw, limits.mimeDepth);
+  if (shape.truncated) {
+    return headerOnlyFacts(raw, receivedAt, [`too_many_parts: MIME nesting deeper than ${limits.mimeDepth} levels`]);
+  }
+  if (shape.leafParts > PARSE_PARTS_FACTOR * limits.attachmentsPerMessage) {
+    return headerOnlyFacts(raw, receivedAt, [`too_many_parts: ${shape.leafParts} body parts, over the limit of ${limits.attachmentsPerMessage} attachments`]);
+  }
   try {
     return await parseAt(raw, receivedAt, opts, 0);
   } catch (err) {
@@ -224,23 +247,68 @@ export async function parseMessage(raw: Buffer, receivedAt: Date, options: Parse
   }
 }
 
-function headerOnlyFacts(raw: Buffer, receivedAt: Date, problems: string[]): MailFacts {
-  const headers = readHeaders(raw);
-  const sender = splitAddress(firstHeader(headers, "from") ?? "");
+/**
+ * Parts beyond this many times the attachment limit are not even parsed: text and HTML bodies and inline logos
+ * are parts too, so a mail near the limit may have twice as many, but not many more.
+ */
+const PARSE_PARTS_FACTOR = 2;
+
+function pickLimits(l: Readonly<ResourceLimits>): Pick<ResourceLimits, MessageLimitKey> {
+  return { messageBytes: l.messageBytes, attachmentBytes: l.attachmentBytes, attachmentsPerMessage: l.attachmentsPerMessage, mimeDepth: l.mimeDepth };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The attachment limits, on what the mail lists (forwarded mails' attachments included): over the count, the
+ * attachments are dropped (the raw mail stays archived for the person who looks at it) and the mail is
+ * `too_many_parts`; an attachment over the size limit is named in a `too_large` problem (the reader refuses it too).
+ */
+function applyPartLimits(parts: Parts, limits: Pick<ResourceLimits, MessageLimitKey>, problems: string[]): void {
+  if (parts.attachments.length > limits.attachmentsPerMessage) {
+    problems.push(`too_many_parts: ${parts.attachments.length} attachments, over the limit of ${limits.attachmentsPerMessage}`);
+    parts.attachments = [];
+    return;
+  }
+  for (const a of parts.attachments) {
+    if (a.size > limits.attachmentBytes) problems.push(`too_large: attachment "${a.filename}" of ${a.size} bytes, over the ${limits.attachmentBytes}-byte limit`);
+  }
+}
+
+/** At most this much of a header block is parsed for a mail whose body is not (a header with no end is junk). */
+const HEADER_ONLY_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The facts of a mail whose body is not parsed (over a limit, or unparseable): its header block alone, parsed
+ * with mailparser so that encoded words split mid-character (Outlook) are decoded as they are in a full parse.
+ */
+async function headerOnlyFacts(raw: Buffer, receivedAt: Date, problems: string[]): Promise<MailFacts> {
+  const head = raw.subarray(0, Math.min(bodyOffset(raw), HEADER_ONLY_MAX_BYTES));
+  const headers = readHeaders(head);
+  let parsed: ParsedMail | null = null;
+  try {
+    parsed = await runParser(head, []);
+  } catch {
+    // the raw header stands
+  }
+  const entry = parsed?.from?.value.find((e) => e.address);
+  const sender = entry ? { address: entry.address!.toLowerCase(), name: entry.name?.normalize("NFC").trim() || null } : splitAddress(firstHeader(headers, "from") ?? "");
   return {
-    messageId: normaliseMessageId(firstHeader(headers, "message-id"), raw),
+    messageId: normaliseMessageId(parsed?.messageId ?? firstHeader(headers, "message-id"), raw),
     from: sender.address,
     fromName: sender.name,
-    to: [],
-    cc: [],
-    replyTo: [],
-    subject: (firstHeader(headers, "subject") ?? "").normalize("NFC"),
+    to: addresses(parsed?.to),
+    cc: addresses(parsed?.cc),
+    replyTo: addresses(parsed?.replyTo),
+    subject: readSubject(parsed, headers, []),
     date: null,
     receivedAt,
     headers,
     contentType: mainContentType(headers),
-    inReplyTo: null,
-    references: [],
+    inReplyTo: messageIdTokens(firstHeader(headers, "in-reply-to"))[0] ?? firstHeader(headers, "in-reply-to"),
+    references: messageIdTokens((headers["references"] ?? []).join(" ")),
     text: "",
     attachments: [],
     forwarded: null,
