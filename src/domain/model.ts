@@ -162,7 +162,7 @@ export interface Evidence {
   /** What was matched: a unit, a kind, a period, or report-ness. */
   about: "unit" | "kind" | "period" | "report";
   /** Where it was found. */
-  source: "sender" | "subject" | "body" | "attachment-name" | "document-title" | "document-sections" | "calendar" | "person";
+  source: "sender" | "subject" | "body" | "attachment-name" | "document-title" | "document-heading" | "document-sections" | "calendar" | "person";
   value: string;
   /** The text that matched. */
   matched: string;

@@ -10,6 +10,9 @@ import type { MailFacts } from "../message.ts";
 import type { Regime } from "../regime.ts";
 import { unitOfAddress } from "./units.ts";
 import { type Located, type Mail, type TextFacts, distinct, ev, locate, unitsIn } from "./evidence.ts";
+import { fold } from "../text/index.ts";
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 import type { Group } from "./grouping.ts";
 import { CONFIDENCE_FACTORS, CONFIDENCE_THRESHOLD, REASONS, type ReportCandidate } from "./outcome.ts";
 
@@ -52,7 +55,64 @@ function decideUnit(regime: Regime, mail: Mail, g: Group, evidence: Evidence[]):
   return { unit: null, factor: F.none, reason: registeredElsewhere || bodyUnits.length > 1 ? REASONS.unknownUnit : REASONS.unknownSender };
 }
 
-const describe = (l: Located[]): string => l.map((x) => x.m.matched).join("; ");
+/** Where a period was read, for people: "tiêu đề thư", "tên tệp “BC.docx”", "phần đầu tài liệu “BC.docx”"… */
+function placeLabel(t: TextFacts, filename: string | null): string {
+  const file = filename ? ` “${filename}”` : "";
+  switch (t.source) {
+    case "subject":
+      return "tiêu đề thư";
+    case "attachment-name":
+      return `tên tệp${file}`;
+    case "document-title":
+      return `phần đầu tài liệu${file}`;
+    case "document-heading":
+      return `đề mục đầu tiên của tài liệu${file}`;
+    default:
+      return "nội dung thư";
+  }
+}
+
+interface PlaceStated {
+  label: string;
+  source: TextFacts["source"];
+  mentions: Located[];
+}
+
+/** "báo cáo tuần 47", "BC tháng 11": in the body, a period right after the report word is the report's own. */
+const AFTER_REPORT_WORD = /(?:bao cao|bc)(?: (?:cong tac|ket qua|tinh hinh|thuc hien|so ket|tong ket|dinh ky|nhiem vu))* $/;
+
+/** "9 tháng đầu năm", "báo cáo 3 tháng": a span that is no period of its own; a place naming it states no period we know. */
+const SPAN = /(?:^| )(?:0?[1-57-9]|1[0-2]) thang(?: (?:dau|cuoi) nam)?(?: |$)/;
+
+/**
+ * The report's period as each place states it (issue 12 item 1, contract.md "Periods"): the strong places are the
+ * subject (a forwarded mail's too), each file name and each title block; the first section heading counts when
+ * none of them states a period, the body only when no place does. With several reports in one mail the subject
+ * speaks for all of them: it counts for a report only when its own documents state nothing.
+ */
+function placesStated(mail: Mail, g: Group, several: boolean): { places: PlaceStated[]; fromBody: boolean; span: boolean } {
+  const place = (t: TextFacts, file: string | null): PlaceStated => ({ label: placeLabel(t, file), source: t.source, mentions: locate([t]) });
+  const docPlaces = g.docs.flatMap((d) => [d.name, d.title].filter((t): t is TextFacts => t !== null).map((t) => place(t, d.filename)));
+  const stating = (ps: PlaceStated[]): PlaceStated[] => ps.filter((p) => p.mentions.length > 0);
+  let strong = stating(docPlaces);
+  if (!several || strong.length === 0) strong = stating([place(mail.subject, null), ...docPlaces]);
+  // A bare "năm 2026" yields to a finer period stated in another place.
+  if (strong.some((p) => p.mentions.some((l) => !l.m.bare))) {
+    strong = stating(strong.map((p) => ({ ...p, mentions: p.mentions.filter((l) => !l.m.bare) })));
+  }
+  if (strong.length > 0) return { places: strong, fromBody: false, span: false };
+  const spanTexts = [mail.subject, ...g.docs.flatMap((d) => [d.name, d.title])].filter((t): t is TextFacts => t !== null);
+  if (spanTexts.some((t) => SPAN.test(fold(t.text)))) return { places: [], fromBody: false, span: true };
+  const headings = stating(g.docs.flatMap((d) => (d.heading ? [place(d.heading, d.filename)] : [])));
+  if (headings.length > 0) return { places: headings, fromBody: false, span: false };
+  const all = locate([mail.body]);
+  const body = mail.body.text.normalize("NFC");
+  const reported = all.filter((l) => AFTER_REPORT_WORD.test(`${fold(body.slice(Math.max(0, l.m.at - 40), l.m.at))} `));
+  const mentions = reported.length > 0 ? reported : all;
+  return { places: mentions.length > 0 ? [{ label: "nội dung thư", source: "body", mentions }] : [], fromBody: true, span: false };
+}
+
+const describePlace = (p: PlaceStated): string => `${p.label} (${p.mentions.map((l) => l.m.matched).join("; ")})`;
 
 /** Kind and period of a report, with their confidence factor and, when ambiguous or missing, a reason. */
 function decidePeriod(
@@ -60,31 +120,34 @@ function decidePeriod(
   mail: Mail,
   g: Group,
   evidence: Evidence[],
+  several: boolean,
 ): { kind: PeriodKind | null; period: string | null; inferred: boolean; factor: number; reason: string | null } {
   const F = CONFIDENCE_FACTORS.period;
-  const inDocs = locate(g.docs.flatMap((d) => [d.name, d.title]));
-  const inSubject = locate([mail.subject]);
-  const chosen = inDocs.length > 0 ? inDocs : inSubject.length > 0 ? inSubject : locate([mail.body]);
+  const { places, fromBody } = placesStated(mail, g, several);
   const none = { kind: null, period: null, inferred: false, factor: F.ambiguous };
-  for (const l of chosen) {
-    evidence.push(ev("kind", l.source, l.m.kind, l.m.matched));
-    if (l.m.id) evidence.push(ev("period", l.source, l.m.id, l.m.matched));
-  }
-  const kinds = [...new Set(chosen.map((l) => l.m.kind))];
-  if (kinds.length > 1 || (kinds.length === 1 && new Set(chosen.map((l) => l.m.id)).size > 1)) {
-    return { ...none, reason: `ambiguous_period: Thư nêu nhiều kỳ báo cáo (${describe(chosen)}), không xác định được báo cáo thuộc kỳ nào` };
-  }
-  const stated = chosen[0]?.m ?? null;
-  if (stated && inDocs.length > 0) {
-    const contradicting = inSubject.filter((l) => l.m.kind === stated.kind && l.m.id !== null && stated.id !== null);
-    if (contradicting.length > 0 && !contradicting.some((l) => l.m.id === stated.id)) {
-      return {
-        ...none,
-        kind: stated.kind,
-        reason: `ambiguous_period: Tiêu đề thư (${describe(contradicting)}) và tài liệu (${stated.matched}) ghi kỳ báo cáo khác nhau`,
-      };
+  for (const p of places) {
+    for (const l of p.mentions) {
+      evidence.push(ev("kind", l.source, l.m.kind, l.m.matched));
+      if (l.m.id) evidence.push(ev("period", l.source, l.m.id, l.m.matched));
     }
   }
+  const chosen = places.flatMap((p) => p.mentions);
+  // One place naming two periods ("Báo cáo tuần 46 và tuần 47", "tháng 12 và quý IV"): nobody can tell which.
+  const selfAmbiguous = places.find((p) => new Set(p.mentions.map((l) => `${l.m.kind} ${l.m.id}`)).size > 1 && (new Set(p.mentions.map((l) => l.m.kind)).size > 1 || new Set(p.mentions.map((l) => l.m.id).filter((x) => x !== null)).size > 1));
+  if (selfAmbiguous) {
+    return { ...none, reason: `ambiguous_period: ${cap(describePlace(selfAmbiguous))} nêu nhiều kỳ báo cáo, không xác định được báo cáo thuộc kỳ nào` };
+  }
+  const kinds = [...new Set(chosen.map((l) => l.m.kind))];
+  const ids = [...new Set(chosen.map((l) => l.m.id).filter((x): x is string => x !== null))];
+  if (kinds.length > 1 || ids.length > 1) {
+    return {
+      ...none,
+      kind: kinds.length === 1 ? kinds[0]! : null,
+      reason: `ambiguous_period: Các nơi ghi kỳ báo cáo không thống nhất: ${places.map(describePlace).join("; ")}`,
+    };
+  }
+  const stated = chosen.find((l) => l.m.id !== null)?.m ?? chosen[0]?.m ?? null;
+  const inBody = fromBody;
   let kind: PeriodKind | null = stated?.kind ?? null;
   let kindFactor: number = F.inferred;
   if (!kind) {
@@ -103,7 +166,6 @@ function decidePeriod(
     if (!isReportingPeriod(regime, p)) {
       return { ...none, kind, period: stated.id, reason: `not_reporting_period: "${stated.matched}" không phải là kỳ báo cáo của chế độ "${regime.name}"` };
     }
-    const inBody = stated && chosen[0]!.source === "body";
     return { kind, period: stated.id, inferred: false, factor: inBody ? F.statedInBody : F.stated, reason: null };
   }
   const p = inferPeriod(regime, kind, mail.facts.receivedAt, mail.zone);
@@ -132,11 +194,11 @@ function decideReport(mail: Mail, g: Group, evidence: Evidence[]): number {
 }
 
 /** The candidate of one group: report evidence, unit, kind and period, and the confidence that is their product. */
-export function decide(regime: Regime, mail: Mail, g: Group): ReportCandidate {
+export function decide(regime: Regime, mail: Mail, g: Group, several = false): ReportCandidate {
   const evidence: Evidence[] = [];
   const reportFactor = decideReport(mail, g, evidence);
   const unit = decideUnit(regime, mail, g, evidence);
-  const period = decidePeriod(regime, mail, g, evidence);
+  const period = decidePeriod(regime, mail, g, evidence, several);
   const confidence = Math.round(unit.factor * period.factor * reportFactor * 100) / 100;
   let reason = unit.reason ?? period.reason;
   if (!reason && confidence < CONFIDENCE_THRESHOLD) {

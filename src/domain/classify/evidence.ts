@@ -7,7 +7,7 @@ import type { Block, Evidence, Outline, SectionDef } from "../model.ts";
 import type { MailFacts } from "../message.ts";
 import type { Regime } from "../regime.ts";
 import { type PeriodMention, findPeriodPhrases } from "./period-phrases.ts";
-import { documentTitle, MAX_TABLE_DEPTH } from "../document/index.ts";
+import { checkSections, documentTitle, headingRank, MAX_TABLE_DEPTH } from "../document/index.ts";
 import { fold } from "../text/index.ts";
 import { matchUnits } from "./units.ts";
 
@@ -29,6 +29,8 @@ export interface DocFacts {
   filename: string | null;
   name: TextFacts | null;
   title: TextFacts | null;
+  /** The document's first section heading ("I. KẾT QUẢ CÔNG TÁC TUẦN 47"): a place where units write the period. */
+  heading: TextFacts | null;
   sections: string[];
   /** Units named in the file name or title block. */
   units: string[];
@@ -50,7 +52,6 @@ const REPORT_WORD = /(?:^| )(bao cao|bc)(?= |$)/;
 /** Openings of ordinary mail: an invitation, thanks, a notice, a schedule, a request for comments, a question ("Xin hỏi về mẫu báo cáo tuần"). */
 const NOT_REPORT =
   /(?:^| )(giay moi|thu moi|kinh moi|moi hop|moi du|cam on|lich cong tac|lich truc|lich hop|thong bao|quyet dinh|to trinh|cong van|gop y|xin y kien|chuc mung|xin hoi|hoi ve)(?= |$)/;
-const ENUMERATION = /^(?:[ivx]+|\d+(?: \d+)*|[a-z])\s+/;
 
 /** Period mentions and report evidence of one text: the subject, the body, a file name or a title block. */
 export function textFacts(source: Source, text: string, receivedAt: Date, zone: string): TextFacts {
@@ -71,29 +72,43 @@ function runsText(b: Block, depth = 0): string {
   return b.runs.map((r) => r.text).join("");
 }
 
+/** A title line is short: a longer line before the first heading is an introduction, not the title. */
+const MAX_TITLE_WORDS = 24;
+
 /**
- * Text lines of the document's header block (tables flattened): up to the title under "BÁO CÁO" when there is
- * one, else the first `max` top-level blocks. The body below the title is not the title: a monthly report's
- * "chuẩn bị giao ban quý IV" or "chương trình công tác tháng 12" names other periods.
+ * Text lines of the document's title block (issue 12 "the report's own period"): the header up to the summary under
+ * "BÁO CÁO" when there is one; else the short lines before the first section or numbered heading, at most `max`
+ * blocks. The body below is not the title: a weekly report's "tháng 11", "sơ kết", "chuẩn bị giao ban quý IV" or
+ * "chương trình công tác tháng 12" name other periods.
  */
-export function titleLines(outline: Outline, max = 8): string[] {
+export function titleLines(outline: Outline, max = 8, sections: SectionDef[] = []): string[] {
   const title = documentTitle(outline);
-  const end = title.length > 0 ? title[title.length - 1]!.index + 1 : max;
-  return outline.blocks.slice(0, end).flatMap((b) => runsText(b).split("\n")).filter((l) => l.trim() !== "");
+  if (title.length > 0) return outline.blocks.slice(0, title[title.length - 1]!.index + 1).flatMap((b) => runsText(b).split("\n")).filter((l) => l.trim() !== "");
+  const first = sections.length > 0 ? firstSectionIndex(outline, sections) : null;
+  const numbered = outline.blocks.findIndex((b) => b.type !== "table" && headingRank(b) !== null);
+  const end = Math.min(max, first ?? Infinity, numbered < 0 ? Infinity : numbered);
+  return outline.blocks
+    .slice(0, end)
+    .flatMap((b) => runsText(b).split("\n"))
+    .filter((l) => l.trim() !== "" && fold(l).split(" ").length <= MAX_TITLE_WORDS);
 }
 
-/** Ids of the regime's sections whose heading opens a short line of the outline (a simple folded match). */
+function firstSectionIndex(outline: Outline, sections: SectionDef[]): number | null {
+  const at = checkSections(outline, sections).findings.filter((f) => f.found && f.blockIndex !== null).map((f) => f.blockIndex!);
+  return at.length > 0 ? Math.min(...at) : null;
+}
+
+/** The first line of the document's first section heading, or null. */
+export function firstHeading(outline: Outline, sections: SectionDef[]): string | null {
+  const at = firstSectionIndex(outline, sections);
+  const block = at === null ? undefined : outline.blocks[at];
+  if (!block || block.type === "table") return null;
+  return (runsText(block).split("\n")[0] ?? "").trim() || null;
+}
+
+/** Ids of the regime's sections whose heading the outline has (the section check's head-phrase matcher). */
 export function sectionsPresent(outline: Outline, sections: SectionDef[]): string[] {
-  const headings = sections.flatMap((s) => s.headings.map((h) => ({ id: s.id, h: fold(h) })));
-  const found = new Set<string>();
-  for (const line of outline.blocks.flatMap((b) => runsText(b).split("\n"))) {
-    const l = fold(line).replace(ENUMERATION, "");
-    if (!l || l.length > 160) continue;
-    for (const { id, h } of headings) {
-      if (h && (l === h || l.startsWith(`${h} `)) && l.length <= h.length + 60) found.add(id);
-    }
-  }
-  return [...found];
+  return checkSections(outline, sections).findings.filter((f) => f.found).map((f) => f.id);
 }
 
 /** Report-role mentions that name a period: a bare "năm 2026" only when nothing finer is said; no kind-only twin. */

@@ -25,14 +25,15 @@
  */
 import type { DocumentFacts, MailFacts } from "../message.ts";
 import type { Regime } from "../regime.ts";
-import { type DocFacts, type Mail, type TextFacts, distinct, sectionsPresent, textFacts, titleLines, unitsIn } from "./evidence.ts";
+import { type DocFacts, type Mail, type TextFacts, distinct, firstHeading, sectionsPresent, textFacts, titleLines, unitsIn } from "./evidence.ts";
 import { NOT_DOCUMENT_EXT, groupDocuments, mergeSame } from "./grouping.ts";
 import { decide, nonReport } from "./decide.ts";
 import { unitOfAddress } from "./units.ts";
 import { REASONS, type ReportCandidate } from "./outcome.ts";
 
 export { CONFIDENCE_FACTORS, CONFIDENCE_THRESHOLD, REASONS, type ReportCandidate } from "./outcome.ts";
-export { sectionsPresent, titleLines } from "./evidence.ts";
+export { firstHeading, sectionsPresent, titleLines } from "./evidence.ts";
+export { periodRelation } from "./period-relation.ts";
 export { signedCopies } from "./grouping.ts";
 
 export interface ClassifyInput {
@@ -67,12 +68,16 @@ export function classifyMessage(input: ClassifyInput, regimes: Regime[], ctx: { 
     body: textFacts("body", [facts.text, facts.forwarded?.text ?? ""].join("\n"), at, ctx.zone),
     zone: ctx.zone,
   };
-  const docTexts = (d: DocumentFacts): Pick<DocFacts, "name" | "title"> => {
-    if (d.source === "body") return { name: null, title: null };
+  // The section heads of every regime: the title block ends at the first section heading.
+  const allSections = regimes.flatMap((r) => r.sections);
+  const docTexts = (d: DocumentFacts): Pick<DocFacts, "name" | "title" | "heading"> => {
+    if (d.source === "body") return { name: null, title: null, heading: null };
     const stem = (d.filename ?? "").replace(/\.[a-z0-9]{1,5}$/i, "");
+    const heading = d.read.ok ? firstHeading(d.read.outline, allSections) : null;
     return {
       name: stem ? textFacts("attachment-name", stem, at, ctx.zone) : null,
-      title: d.read.ok ? textFacts("document-title", titleLines(d.read.outline).join("\n"), at, ctx.zone) : null,
+      title: d.read.ok ? textFacts("document-title", titleLines(d.read.outline, 8, allSections).join("\n"), at, ctx.zone) : null,
+      heading: heading ? textFacts("document-heading", heading, at, ctx.zone) : null,
     };
   };
   const texts = documents.map(docTexts);
@@ -92,7 +97,8 @@ export function classifyMessage(input: ClassifyInput, regimes: Regime[], ctx: { 
   const evidenceTexts = [mail.subject, ...docs.flatMap((d) => [d.name, d.title])].filter((t): t is TextFacts => t !== null);
   if (!evidenceTexts.some((t) => t.reportWord || t.periodWord) && !withSections) return [nonReport(regime, facts, REASONS.noReport)];
 
-  return mergeSame(groupDocuments(docs).map((g) => decide(regime, mail, g)));
+  const groups = groupDocuments(docs);
+  return mergeSame(groups.map((g) => decide(regime, mail, g, groups.length > 1)));
 }
 
 export { detectNoise, NOISE_TEXT, type NoiseContext } from "./noise.ts";

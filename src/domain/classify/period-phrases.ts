@@ -244,9 +244,9 @@ function year(y: number | null, ctx: Local): Found {
 
 /** Words before a mention that make it the plan, not the period reported on. */
 const PLAN_CUE =
-  /(?:nhiem\s+vu\s+trong\s+tam|phuong\s+huong|du\s+kien|ke\s+hoach(?!\s+so)|(?<![a-z0-9/])kh(?:\s+cong\s+tac)?\s*$|(?:tuan|thang|quy|nam|ky|thoi\s+gian)\s+(?:toi|tiep\s+theo|sau)(?![a-z0-9])|(?<!(?:thuc\s+hien|ket\s+qua|trien\s+khai|tinh\s+hinh)\s)nhiem\s+vu(?:\s+cong\s+tac)?\s*$)/;
+  /(?:nhiem\s+vu\s+trong\s+tam|phuong\s+huong|du\s+kien|ke\s+hoach(?!\s+so)|chuong\s+trinh(?:\s+cong\s+tac|\s+hoat\s+dong)?\s*$|lich\s+cong\s+tac\s*$|dinh\s+huong|giai\s+phap(?:\s+trong\s+tam)?\s*$|trien\s+khai\s+nhiem\s+vu\s*$|(?<![a-z0-9/])kh(?:\s+cong\s+tac)?\s*$|(?:tuan|thang|quy|nam|ky|thoi\s+gian)\s+(?:toi|tiep\s+theo|sau)(?![a-z0-9])|(?<!(?:thuc\s+hien|ket\s+qua|trien\s+khai|tinh\s+hinh)\s)nhiem\s+vu(?:\s+cong\s+tac)?\s*$)/;
 /** "kết quả thực hiện kế hoạch tháng 11" reports on month 11. */
-const DONE_CUE = /(?:thuc\s+hien|ket\s+qua|danh\s+gia)\s+(?:cac\s+)?(?:ke\s+hoach|nhiem\s+vu)(?:\s+cong\s+tac)?\s*$/;
+const DONE_CUE = /(?:thuc\s+hien|ket\s+qua|danh\s+gia|tinh\s+hinh)\s+(?:cac\s+)?(?:ke\s+hoach|nhiem\s+vu|chuong\s+trinh|lich)(?:\s+cong\s+tac|\s+hoat\s+dong)?\s*$/;
 
 function roleOf(window: string): PeriodRole {
   if (DONE_CUE.test(window)) return "report";

@@ -1,4 +1,5 @@
 /** The document module's one door: what the rest of the code may use. */
+export * from "./head-phrases.ts";
 export * from "./legacy-encoding.ts";
 export * from "./outline-layout.ts";
 export * from "./outline.ts";
