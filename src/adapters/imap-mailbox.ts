@@ -4,9 +4,12 @@
  * New mail is noticed through IDLE (RFC 2177), or NOOP polling where IDLE is not offered; a dropped connection is
  * re-opened in the background with exponential backoff.
  */
-import { ImapFlow } from "imapflow";
+// imapflow is loaded on connect (issue 9 §6: commands that never open the mailbox do not pay for it).
+import type { ImapFlow } from "imapflow";
 import type { Logger, Mailbox, RawMessage } from "../app/ports.ts";
 import { IntakeError, fromImapError, isTransient } from "./errors.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
+import { BODY_OMITTED_HEADER } from "./parse-message.ts";
 import { imapClientOptions, type ImapAccountOptions } from "./imap-sent-folder.ts";
 
 export { createImapSentFolder } from "./imap-sent-folder.ts";
@@ -23,8 +26,25 @@ export interface ImapMailboxOptions extends ImapAccountOptions {
   /** First reconnect delay (default 1 s), doubled after each failure up to `reconnectMaxMs` (default 60 s). */
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
+  /** Messages whose RFC822.SIZE is over this are not fetched (issue 13 §1); default limits.ts messageBytes. */
+  messageBytes?: number;
+  /** Bodies are fetched in groups of at most this many bytes (a single larger message alone). Default 8 MB. */
+  fetchGroupBytes?: number;
 }
 
+/**
+ * What `fetch` hands over: the port's RawMessage plus the size the server states (RFC822.SIZE, RFC 3501 §6.4.5).
+ * A message over the size limit comes with its header block only, `bodyOmitted`, and a first line
+ * `X-Intake-Body-Omitted: size=…; limit=…` (BODY_OMITTED_HEADER) from which the parser records `too_large` with who
+ * sent it, without the body ever being downloaded and without a change to the Mailbox port. A mail that forges
+ * that line is only set aside for a person, which is safe.
+ */
+export interface ImapRawMessage extends RawMessage {
+  size: number;
+  bodyOmitted?: true;
+}
+
+/** UIDs whose sizes are asked in one FETCH. */
 const FETCH_CHUNK = 25;
 
 /** Creates the IMAP mailbox. Operations throw IntakeError (ECONNECTION, ETIMEDOUT, EAUTH, ENOMAILBOX, EIMAP, ECLOSED). */
@@ -35,6 +55,8 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
   const pollMs = opts.pollIntervalMs ?? 60_000;
   const backoffMin = opts.reconnectMinMs ?? 1_000;
   const backoffMax = opts.reconnectMaxMs ?? 60_000;
+  const maxBytes = opts.messageBytes ?? DEFAULT_LIMITS.messageBytes;
+  const groupBytes = opts.fetchGroupBytes ?? 8 * 1024 * 1024;
 
   let client: ImapFlow | null = null;
   let uidValidity: number | null = null;
@@ -55,6 +77,7 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
   };
 
   const connectNow = async (): Promise<ImapFlow> => {
+    const { ImapFlow } = await import("imapflow");
     const c = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: !useIdle });
     c.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
     c.on("exists", (d) => {
@@ -161,30 +184,68 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
       return (uids || []).sort((a, b) => a - b).map(String);
     },
 
-    async *fetch(keys) {
+    async *fetch(keys): AsyncGenerator<ImapRawMessage> {
       const uids = keys.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+      const toRaw = (uid: number, internalDate: Date, size: number, source: Buffer, omitted: boolean): ImapRawMessage => ({
+        mailbox: opts.mailbox,
+        uidValidity: uidValidity ?? 0,
+        uid,
+        key: String(uid),
+        internalDate,
+        source,
+        size,
+        ...(omitted ? { bodyOmitted: true as const } : {}),
+      });
       for (let i = 0; i < uids.length; i += FETCH_CHUNK) {
         const chunk = uids.slice(i, i + FETCH_CHUNK);
-        // Buffer one chunk so the connection is free while the caller works on each message.
-        const got = await run("fetch", async (c) => {
-          const byUid = new Map<number, RawMessage>();
-          // imapflow asks for `source` as BODY.PEEK[] (commands/fetch.js setBodyPeek): \Seen stays untouched.
-          for await (const m of c.fetch(chunk.join(","), { uid: true, internalDate: true, source: true }, { uid: true })) {
-            if (!m.source || m.internalDate === undefined) continue;
-            byUid.set(m.uid, {
-              mailbox: opts.mailbox,
-              uidValidity: uidValidity ?? 0,
-              uid: m.uid,
-              key: String(m.uid),
-              internalDate: new Date(m.internalDate),
-              source: m.source,
-            });
+        // Sizes first (RFC822.SIZE), so that no body over the limit is ever downloaded.
+        const meta = await run("fetch", async (c) => {
+          const byUid = new Map<number, { internalDate: Date; size: number }>();
+          for await (const m of c.fetch(chunk.join(","), { uid: true, internalDate: true, size: true }, { uid: true })) {
+            if (m.internalDate === undefined) continue;
+            byUid.set(m.uid, { internalDate: new Date(m.internalDate), size: m.size ?? 0 });
           }
           return byUid;
         });
-        for (const uid of chunk) {
-          const m = got.get(uid);
-          if (m) yield m;
+        const present = chunk.filter((uid) => meta.has(uid));
+        let k = 0;
+        while (k < present.length) {
+          const first = present[k]!;
+          const firstMeta = meta.get(first)!;
+          if (firstMeta.size > maxBytes) {
+            k++;
+            // BODY.PEEK[HEADER]: who sent it and what it is, for the ledger and the person who looks at it.
+            const header = await run("fetch", (c) => c.fetchOne(String(first), { uid: true, headers: true }, { uid: true }));
+            if (!header) continue;
+            log.warn({ uid: first, size: firstMeta.size, limit: maxBytes }, "message over the size limit: body not fetched");
+            const stub = Buffer.concat([Buffer.from(`${BODY_OMITTED_HEADER}: size=${firstMeta.size}; limit=${maxBytes}\r\n`), header.headers ?? Buffer.alloc(0)]);
+            yield toRaw(first, firstMeta.internalDate, firstMeta.size, stub, true);
+            continue;
+          }
+          // Small messages in one FETCH, up to `groupBytes` together: memory holds one group, never 25 large mails.
+          const group = [first];
+          let bytes = firstMeta.size;
+          k++;
+          while (k < present.length) {
+            const next = meta.get(present[k]!)!;
+            if (next.size > maxBytes || bytes + next.size > groupBytes) break;
+            group.push(present[k]!);
+            bytes += next.size;
+            k++;
+          }
+          const bodies = await run("fetch", async (c) => {
+            const byUid = new Map<number, Buffer>();
+            // imapflow asks for `source` as BODY.PEEK[] (commands/fetch.js setBodyPeek): \Seen stays untouched.
+            for await (const m of c.fetch(group.join(","), { uid: true, source: true }, { uid: true })) {
+              if (m.source) byUid.set(m.uid, m.source);
+            }
+            return byUid;
+          });
+          for (const uid of group) {
+            const source = bodies.get(uid);
+            bodies.delete(uid);
+            if (source) yield toRaw(uid, meta.get(uid)!.internalDate, meta.get(uid)!.size, source, false);
+          }
         }
       }
     },

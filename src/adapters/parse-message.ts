@@ -22,6 +22,12 @@ export interface ParseOptions {
   limits?: Partial<Pick<ResourceLimits, MessageLimitKey>>;
 }
 
+/**
+ * Written by the IMAP mailbox at the top of the header-only stub of a message it did not fetch because the server
+ * stated a size over the limit (imap-mailbox.ts): `X-Intake-Body-Omitted: size=104857600; limit=31457280`.
+ */
+export const BODY_OMITTED_HEADER = "X-Intake-Body-Omitted";
+
 type MessageLimitKey = "messageBytes" | "attachmentBytes" | "attachmentsPerMessage" | "mimeDepth";
 type Options = Required<Omit<ParseOptions, "limits">> & { limits: Pick<ResourceLimits, MessageLimitKey> };
 
@@ -228,6 +234,10 @@ export async function parseMessage(raw: Buffer, receivedAt: Date, options: Parse
   const limits = { ...pickLimits(DEFAULT_LIMITS), ...definedOnly(options.limits ?? {}) };
   const opts: Options = { timeZone: options.timeZone ?? "Asia/Ho_Chi_Minh", maxForwardDepth: options.maxForwardDepth ?? 3, limits };
   if (raw.length === 0) return headerOnlyFacts(raw, receivedAt, ["empty_message"]);
+  const omitted = /^x-intake-body-omitted:[ \t]*size=(\d+)/i.exec(raw.subarray(0, 200).toString("latin1"));
+  if (omitted) {
+    return headerOnlyFacts(raw, receivedAt, [`too_large: message of ${omitted[1]} bytes on the server, over the ${limits.messageBytes}-byte limit; not downloaded`]);
+  }
   if (raw.length > limits.messageBytes) {
     return headerOnlyFacts(raw, receivedAt, [`too_large: message of ${raw.length} bytes, over the ${limits.messageBytes}-byte limit`]);
   }
