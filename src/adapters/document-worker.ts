@@ -206,6 +206,8 @@ export function createWorkerDocumentReader(opts: WorkerReaderOptions = {}): Work
           if (slot.child.exitCode !== null || slot.child.signalCode !== null) return undefined;
           return new Promise<void>((resolve) => {
             slot.child.once("exit", () => resolve());
+            // An idle worker is unref'd: without this the process could end before its exit is seen.
+            slot.child.ref();
             slot.child.kill("SIGKILL");
           });
         }),
