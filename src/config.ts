@@ -47,6 +47,8 @@ export const envSchema = z.object({
   IMAP_SECURE: z.preprocess(blankToUndefined, bool.default(true)),
   IMAP_USER: z.preprocess(blankToUndefined, z.string().optional()),
   IMAP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+  /** A file holding the IMAP password (systemd credentials, Docker secrets); its content replaces IMAP_PASSWORD. */
+  IMAP_PASSWORD_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   IMAP_MAILBOX: z.preprocess(blankToUndefined, z.string().default("INBOX")),
   IMAP_SENT_MAILBOX: z.preprocess(blankToUndefined, z.string().optional()),
   IMAP_IDLE: z.preprocess(blankToUndefined, bool.default(true)),
@@ -56,6 +58,7 @@ export const envSchema = z.object({
   SMTP_SECURE: z.preprocess(blankToUndefined, bool.default(false)),
   SMTP_USER: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+  SMTP_PASSWORD_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
   MAIL_FROM: z.preprocess(
     blankToUndefined,
@@ -89,10 +92,33 @@ function formatIssues(where: string, issues: z.core.$ZodIssue[]): string {
   return `Invalid configuration in ${where}:\n${lines.join("\n")}`;
 }
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(formatIssues("environment variables", parsed.error.issues));
-  return parsed.data;
+  const env = parsed.data;
+  for (const [value, file] of [["IMAP_PASSWORD", "IMAP_PASSWORD_FILE"], ["SMTP_PASSWORD", "SMTP_PASSWORD_FILE"]] as const) {
+    const name = env[file];
+    if (name === undefined) continue;
+    if (env[value] !== undefined) throw new ConfigError(`Invalid configuration in environment variables:\n  - ${file}: set either ${value} or ${file}, not both`);
+    env[value] = readSecretFile(file, path.resolve(cwd, name));
+  }
+  return env;
+}
+
+/**
+ * A password from a file (issue 13 §9): the whole content, without the final line break editors and `echo` add.
+ * The message names the variable and the file, never the content.
+ */
+function readSecretFile(variable: string, file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration in environment variables:\n  - ${variable}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`, { cause: err });
+  }
+  const secret = text.replace(/\r?\n$/, "");
+  if (secret === "") throw new ConfigError(`Invalid configuration in environment variables:\n  - ${variable}: ${file} is empty`);
+  return secret;
 }
 
 function readYaml(file: string): unknown {
@@ -173,7 +199,7 @@ export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[]
 
 /** Loads and validates everything. Throws ConfigError with the file, field path and problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const env = loadEnv(source);
+  const env = loadEnv(source, cwd);
   const dataDir = path.resolve(cwd, env.DATA_DIR);
   const regimesFile = path.resolve(cwd, env.REGIMES_FILE ?? path.join(PROJECT_ROOT, "templates", "regimes.example.yaml"));
   const { file, regimes } = loadRegimes(regimesFile);
