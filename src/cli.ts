@@ -5,6 +5,7 @@
 import { userInfo } from "node:os";
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { addOfficerCommands } from "./cli-officer.ts";
 import { createApp, stopSignal, type App } from "./main.ts";
 import { ConfigError } from "./config.ts";
 import { PERIOD_KINDS, type PeriodKind } from "./domain/model.ts";
@@ -248,6 +249,9 @@ export function buildProgram(): Command {
         process.stdout.write(renderTable(["Kỳ", "Bản", "Lập lúc", "Đã gửi", "Ý kiến", "Ghi chú"], rows.map((r) => [`${r.regime} ${r.period}`, String(r.version), r.createdAt, r.sentAt ?? "", r.reviewState, r.reviewNote ?? ""])));
       }),
     );
+
+  // Issue 11: check, explain, headings --suggest, outbox --release/--drop.
+  addOfficerCommands(program);
 
   return program;
 }

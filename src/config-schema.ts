@@ -65,6 +65,13 @@ const unitOverrideSchema = z
 const kinds = ["week", "month", "quarter", "half", "year", "plan", "report", "request"] as const;
 
 /**
+ * `sectionHeadings` (issue 11 item 4): the office's own headings added to a section's `headings` without
+ * rewriting the template's whole `sections` list (an array in the office's file replaces the template's).
+ * `intake headings --suggest` prints these lines.
+ */
+export const sectionHeadingsSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1)).min(1));
+
+/**
  * The pinned per-regime keys of contract.md "Configuration": `deadlines` (per kind, any of its due, compile and
  * draftAt rules, merged key by key into the template's) and `reminders` (per kind, the offsets before the units'
  * deadline). They are shorthand for the same keys under `kinds`.
@@ -100,6 +107,7 @@ export const regimeTemplateSchema = z
     oldPeriodReplies: z.boolean().default(false),
     draftWhenComplete: z.boolean().default(false),
     attachOriginalsUpTo: z.number().int().min(0).default(10_000_000),
+    holdReplies: z.enum(["none", "khong_dat", "all"]).default("none"),
   })
   .strict()
   .superRefine((r, ctx) => {

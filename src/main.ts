@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadConfig, PROJECT_ROOT, type Config } from "./config.ts";
 import { parseInstant } from "./domain/calendar/index.ts";
 import type { Deps } from "./app/context.ts";
+import type { CheckDeps } from "./app/check-files.ts";
 import type { Clock, Logger, Mailbox, OutgoingAttachment, Scheduler } from "./app/ports.ts";
 import { writeDraftDocx } from "./adapters/docx-draft-writer.ts";
 import { loadDraftSkeletons } from "./adapters/draft-skeleton-loader.ts";
@@ -64,6 +65,24 @@ function makeClock(config: Config, daemon: boolean): Clock {
   const at = parseInstant(text, config.timezone);
   if (!at) throw new ConfigError(`Invalid configuration in environment variables:\n  - INTAKE_NOW: "${text}" is not an ISO date-time (e.g. 2026-11-19T14:59)`);
   return daemon ? offsetClock(at) : fixedClock(at);
+}
+
+/**
+ * What `intake check` needs (issue 11 item 1): the configuration, the document reader, the MIME parser, the mail
+ * texts and skeletons. No database is opened or created, no mailbox, no mailer: nothing can be recorded or sent.
+ */
+export async function createReader(opts: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<{ config: Config; deps: CheckDeps; logger: Logger }> {
+  const config = loadConfig(opts.env ?? process.env);
+  const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
+  const [{ createDocumentReader }, { parseMessage }] = await Promise.all([import("./adapters/document-reader.ts"), import("./adapters/parse-message.ts")]);
+  const deps: CheckDeps = {
+    settings: { timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom },
+    documents: createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
+    parse: (raw: Buffer, receivedAt: Date) => parseMessage(raw, receivedAt, { timeZone: config.timezone }),
+    texts: loadMailTexts(path.join(PROJECT_ROOT, "templates", "mail")),
+    skeletonFor: skeletons(),
+  };
+  return { config, deps, logger };
 }
 
 export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<App> {

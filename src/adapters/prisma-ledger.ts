@@ -94,6 +94,10 @@ export function ledgerMethods(db: Db): LedgerStore {
             data: { kind: "draft_review", messageId: d.emailMessageId ?? "", by: r.by, at: r.at, detail: json({ draft: r.draftId, state: r.state, review: input.messageId }) },
           });
         }
+        // contract.md "Replies to reports": a held reply whose report a newer version superseded is dropped with that reason.
+        for (const d of input.dropHeld ?? []) {
+          await tx.outbox.updateMany({ where: { id: d.id, state: "held" }, data: { state: "dropped", lastError: d.reason } });
+        }
         await insertOutbox(tx, input.outbox);
       });
     },

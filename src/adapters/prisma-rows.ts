@@ -89,6 +89,7 @@ export function toOutboxRow(o: Outbox): OutboxRow {
     regime: o.regime,
     unit: o.unit,
     period: o.period,
+    hold: o.state === "held" ? o.lastError : null,
     createdAt: o.createdAt,
     sentAt: o.sentAt,
   };
@@ -158,6 +159,8 @@ export async function insertOutbox(tx: Tx, entries: OutboxEntry[]): Promise<numb
         regime: e.regime ?? null,
         unit: e.unit ?? null,
         period: e.period ?? null,
+        // A held reply waits for the officer (regime holdReplies); its explanation shows in `intake outbox`.
+        ...(e.hold ? { state: "held", lastError: e.hold } : {}),
       },
     });
     added++;

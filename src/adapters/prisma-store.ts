@@ -8,6 +8,7 @@ import { ledgerMethods } from "./prisma-ledger.ts";
 import { submissionMethods } from "./prisma-submissions.ts";
 import { outboxMethods } from "./prisma-outbox.ts";
 import { jobAndDraftMethods } from "./prisma-jobs-drafts.ts";
+import { heldMethods } from "./prisma-held.ts";
 
 export function createPrismaStore(db: Db): Store {
   return {
@@ -15,6 +16,7 @@ export function createPrismaStore(db: Db): Store {
     ...submissionMethods(db),
     ...outboxMethods(db),
     ...jobAndDraftMethods(db),
+    ...heldMethods(db),
     async close() {
       await db.$disconnect();
     },

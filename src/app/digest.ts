@@ -5,8 +5,9 @@
  */
 import { DateTime } from "luxon";
 import { formatDeadlineVi, isWorkingDay } from "../domain/calendar/index.ts";
+import { reportLabel } from "./compose-reply.ts";
 import type { Deps } from "./context.ts";
-import type { JobStore, OutboxStore, SubmissionStore } from "./store.ts";
+import type { JobStore, OutboxRow, OutboxStore, SubmissionRow, SubmissionStore } from "./store.ts";
 import { buildMail } from "./outgoing.ts";
 import type { PlannedJob } from "./reminders.ts";
 
@@ -37,27 +38,73 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
   const within = (t: Date | null) => !!t && t >= since && t < until;
   const rows = (await deps.store.listSubmissions()).filter((r) => r.receivedAt < until);
   const line = (r: (typeof rows)[number]) => `${formatDeadlineVi(r.receivedAt, zone)} — ${r.originalFrom ?? r.fromAddress ?? "(không rõ người gửi)"} — "${r.subject}" — ${r.reason ?? ""} — Message-ID ${r.messageId}`;
-  const unclassified = rows.filter((r) => r.status === "unclassified").map(line);
+  const outboxRows = await deps.store.listOutbox();
+  // Issue 11: held replies and unclassified mail are numbered, held first, so the officer can answer "Duyệt 1",
+  // "Gán 4: nvdp 2026-W47"; the numbering is recorded with the digest job and read back from her reply.
+  const items: Record<string, DigestItem> = {};
+  let n = 0;
+  const held = outboxRows
+    .filter((o) => o.state === "held" && o.createdAt < until)
+    .map((o) => {
+      items[String(++n)] = { kind: "held", outboxId: o.id };
+      return `Thư số ${n}: ${heldLine(deps, o, rows)}`;
+    });
+  const unclassified = rows
+    .filter((r) => r.status === "unclassified")
+    .map((r) => {
+      items[String(++n)] = { kind: "unclassified", submissionId: r.id, messageId: r.messageId, index: r.index };
+      return `Thư số ${n}: ${line(r)}`;
+    });
   const failed = rows.filter((r) => r.status === "failed").map(line);
   const secret = rows.filter((r) => r.secret && within(r.receivedAt)).map((r) => `${line(r)} — dấu ${r.secret}`);
-  const outboxRows = await deps.store.listOutbox();
   const khongDatSent = outboxRows
     .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && within(o.sentAt))
     .map((o) => `${o.sentAt ? formatDeadlineVi(o.sentAt, zone) : ""} — ${o.mail.to.join(", ")} — ${o.mail.subject}`);
   const waiting = outboxRows
     .filter((o) => (o.state === "pending" || o.state === "failed") && o.createdAt < until)
     .map((o) => `${o.state === "failed" ? "LỖI" : "chờ"} — ${o.mail.to.join(", ")} — ${o.mail.subject} — dự kiến ${formatDeadlineVi(o.notBefore, zone)}${o.lastError ? ` — ${o.lastError}` : ""}`);
-  if (unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length === 0) return null;
+  if (held.length + unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length === 0) return null;
 
   const office = deps.settings.office;
   const to = office.officers?.length ? office.officers.map((p) => p.address) : [office.address];
   const rendered = deps.texts.render("digest", {
     date_label: `ngày ${local.toFormat("dd/MM/yyyy")}`,
-    unclassified, failed, khong_dat_sent: khongDatSent, secret, outbox: waiting,
+    unclassified, failed, khong_dat_sent: khongDatSent, secret, outbox: waiting, held,
   });
   const mail = buildMail({ dedupeKey: key, purpose: "digest", from: deps.settings.mailFrom, officeAddress: office.address, to, subject: rendered.subject, text: rendered.text, date: now });
   return {
     key, kind: "digest", dueAt: at.toJSDate(), description: `Bản tin hằng ngày ${local.toFormat("dd/MM/yyyy")} gửi chuyên viên tổng hợp`,
     outbox: [{ dedupeKey: key, purpose: "digest", mail, rateLimited: false, notBefore: now }],
+    detail: { recipients: to, messageId: mail.messageId, items },
   };
+}
+
+/** What a number of the digest stands for (recorded with the digest job). */
+export type DigestItem =
+  | { kind: "held"; outboxId: number }
+  | { kind: "unclassified"; submissionId: number; messageId: string; index: number };
+
+/** The numbering recorded with a digest job, read back (a digest from before issue 11 has none). */
+export function digestItems(detail: unknown): Record<string, DigestItem> {
+  const items = (detail as { items?: unknown } | null)?.items;
+  return items && typeof items === "object" ? (items as Record<string, DigestItem>) : {};
+}
+
+/** "Phòng Nghiệp vụ - Điều phối — báo cáo tuần 47/2026 (…) — thiếu: Kế hoạch công tác — "Kết quả kiểm tra: Không đạt / …" (mã 12)". */
+function heldLine(deps: DigestDeps, o: OutboxRow, rows: SubmissionRow[]): string {
+  const zone = deps.settings.timezone;
+  const regime = deps.settings.regimes.find((r) => r.id === o.regime);
+  const unit = regime?.units.find((u) => u.id === o.unit);
+  const report = rows.find((r) => r.messageId === o.relatedMessageId && r.unit === o.unit && r.period === o.period);
+  const label = report?.kind && o.period ? reportLabel(report.kind, o.period, zone) : (o.period ?? "");
+  const missing = (report?.missingSections ?? []).map((id) => regime?.sections.find((x) => x.id === id)?.title ?? id);
+  const verdict = o.purpose === "receipt" ? "Đạt (thư xác nhận)" : missing.length ? `Không đạt, thiếu: ${missing.join("; ")}` : "Không đạt";
+  return `${unit?.name ?? o.unit ?? o.mail.to.join(", ")} — ${label} — ${verdict} — "${firstLines(o.mail.text)}" (mã trong hàng chờ: ${o.id})`;
+}
+
+/** The reply's first lines after the salutation, on one line. */
+function firstLines(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^Kính gửi/i.test(l));
+  const joined = lines.slice(0, 2).join(" / ");
+  return joined.length > 200 ? `${joined.slice(0, 199)}…` : joined;
 }

@@ -16,6 +16,8 @@ import { composeReply } from "./compose-reply.ts";
 import { handleDraftAnswer, type DraftAnswer } from "./draft-answer.ts";
 import { readDocuments } from "./read-documents.ts";
 import { officeAddresses, replyTarget } from "./reply-target.ts";
+import { holdReason, supersededHeld } from "./held-replies.ts";
+import { handleMailCommand, type MailCommandDeps } from "./mail-command.ts";
 
 export type IngestOutcome = "skipped" | "processed" | "ignored" | "failed" | "duplicate";
 
@@ -26,7 +28,7 @@ const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
 /** What ingesting a message uses: no draft writer, no mailer (replies are queued, delivery is another use case). */
 export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "parse" | "texts" | "skeletonFor" | "clock" | "logger"> & {
-  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail">;
+  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail"> & MailCommandDeps["store"];
 };
 
 export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
@@ -77,6 +79,7 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
       submissions: outcome.submissions,
       outbox: outcome.outbox,
       ...(outcome.draftReview ? { draftReview: outcome.draftReview } : {}),
+      ...("dropHeld" in outcome && outcome.dropHeld?.length ? { dropHeld: outcome.dropHeld } : {}),
       now,
     });
     log2.info({ state: outcome.state, reports: outcome.submissions.length, replies: outcome.outbox.length }, "message ingested");
@@ -102,6 +105,8 @@ interface Evaluation {
   originalFrom: string | null;
   /** A chief's review of a draft, recorded in the same transaction as the message's outcome. */
   draftReview?: DraftAnswer["review"];
+  /** Held replies to earlier versions that this message's reports supersede (contract.md "Replies to reports"). */
+  dropHeld?: { id: number; reason: string }[];
 }
 
 function ignoredRecord(reason: string): SubmissionRecord {
@@ -140,6 +145,12 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
     return { state: "processed", reason: draftAnswer.reason, submissions: [ignoredRecord(draftAnswer.reason)], outbox: draftAnswer.outbox, originalFrom: null, draftReview: draftAnswer.review };
   }
 
+  // Issue 11: the officer's commands in a reply to the digest ("Duyệt 1", "Hủy 2: …", "Gán 4: …").
+  const command = noise && noise.reason !== "officer_mail" ? null : await handleMailCommand(deps, facts, now);
+  if (command) {
+    return { state: "processed", reason: command.reason, submissions: [ignoredRecord(command.reason)], outbox: command.outbox, originalFrom: null };
+  }
+
   if (noise) {
     const reason = `${noise.reason}: ${NOISE_TEXT[noise.reason]} (${noise.detail})`;
     return { state: "ignored", reason, submissions: [ignoredRecord(reason)], outbox: [], originalFrom: null };
@@ -156,6 +167,8 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
   const submissions: SubmissionRecord[] = [];
   const outbox: OutboxEntry[] = [];
   const replyTo = replyTarget(settings, facts.from, originalFrom);
+  const dropHeld: { id: number; reason: string }[] = [];
+  const held = candidates.length ? await deps.store.listOutbox({ states: ["held"] }) : [];
   for (const [index, candidate] of candidates.entries()) {
     const judged = judgeReport({ index, candidate, documents, regimes: settings.regimes, receivedAt: facts.receivedAt, zone: settings.timezone });
     submissions.push(judged.record);
@@ -168,9 +181,15 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
     const reply = composeReply(mailContext(deps), {
       facts, replyTo, record: judged.record, regime: judged.regime, compileDeadline: judged.compileDeadline, earlierAccepted, now,
     });
-    if (reply) outbox.push(reply);
+    // Issue 11: the regime may hold the reply for the officer's approval.
+    const hold = reply ? holdReason(judged.regime, reply.purpose) : null;
+    if (reply) outbox.push(hold ? { ...reply, hold } : reply);
+    if (held.length && judged.record.unit && judged.record.period) {
+      const versions = await deps.store.listSubmissions({ regime: judged.regime.id, unit: judged.record.unit, period: judged.record.period });
+      dropHeld.push(...supersededHeld(held, versions, { regime: judged.regime.id, unit: judged.record.unit, period: judged.record.period, messageId: facts.messageId, receivedAt: facts.receivedAt }));
+    }
   }
-  return { state: "processed", reason: null, submissions, outbox, originalFrom };
+  return { state: "processed", reason: null, submissions, outbox, originalFrom, dropHeld };
 }
 
 /** The Message-ID header, read cheaply before parsing so the ledger row has it even if parsing fails. */

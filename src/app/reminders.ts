@@ -18,6 +18,8 @@ export interface PlannedJob {
   dueAt: Date;
   description: string;
   outbox: OutboxEntry[];
+  /** What is recorded with the job (default: its recipients); the digest keeps its numbering here (issue 11). */
+  detail?: unknown;
   /**
    * Work that records the job itself, in the transaction of what it produces (a draft with its email); resolves
    * false when another process recorded the job first.

@@ -103,7 +103,7 @@ export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): P
       if (job.run) {
         // The job is recorded by its own work, in the same transaction (a draft with its email).
         if (!(await job.run({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: {} }))) continue;
-      } else if (!(await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: { recipients: job.outbox.map((o) => o.mail.to) } }, job.outbox))) {
+      } else if (!(await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail: job.detail ?? { recipients: job.outbox.map((o) => o.mail.to) } }, job.outbox))) {
         continue; // another daemon did it first
       }
       done.push({ key: job.key, description: job.description });

@@ -42,7 +42,7 @@ export interface SubmissionRow extends SubmissionRecord {
   decisionNote: string | null;
 }
 
-export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward";
+export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward" | "answer";
 
 export interface OutboxEntry {
   dedupeKey: string;
@@ -54,13 +54,16 @@ export interface OutboxEntry {
   regime?: string | null;
   unit?: string | null;
   period?: string | null;
+  /** Held for the officer's approval (regime holdReplies): why, in Vietnamese; the row waits in state "held". */
+  hold?: string | null;
 }
 
 export interface OutboxRow extends OutboxEntry {
   id: number;
   messageId: string;
   recipient: string;
-  state: "pending" | "sending" | "sent" | "failed";
+  /** "held": waits for the officer's release; "dropped": a held reply never sent (dropped by a person, or superseded). */
+  state: "pending" | "sending" | "sent" | "failed" | "held" | "dropped";
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -123,6 +126,8 @@ export interface LedgerStore {
     submissions: SubmissionRecord[];
     outbox: OutboxEntry[];
     draftReview?: { draftId: number; state: "dat" | "khong_dat"; note: string | null; by: string; at: Date };
+    /** Held replies of earlier versions this message supersedes: dropped with the reason, in the same transaction. */
+    dropHeld?: { id: number; reason: string }[];
     now: Date;
   }): Promise<void>;
   /** Records a processing failure: state failed, attempts+1, next attempt at `retryAt` (null: given up), a `failed` submission row. */
@@ -184,6 +189,32 @@ export interface DraftStore {
 }
 
 /** Everything the store adapter offers; each use case takes only the parts it uses. */
-export interface Store extends LedgerStore, SubmissionStore, OutboxStore, JobStore, DraftStore {
+export interface Store extends LedgerStore, SubmissionStore, OutboxStore, JobStore, DraftStore, HeldStore, ActionStore {
   close(): Promise<void>;
+}
+
+/** A person's recorded action (assign, review, release, drop, a mail command): who and when. */
+export interface ActionRow {
+  id: number;
+  kind: string;
+  /** The message the action is about (a unit's Message-ID), or the outbox mail's own Message-ID. */
+  messageId: string;
+  by: string;
+  at: Date;
+  detail: unknown;
+}
+
+/** Held replies (issue 11 item 3): released or dropped exactly once, each recorded with who. */
+export interface HeldStore {
+  /**
+   * Moves a held row to "pending" (release, due at `action.at`) or "dropped" (with `note` as its reason), and records
+   * the action, in one transaction. False when the row is not held (any more): released or dropped already.
+   */
+  settleHeld(id: number, to: "pending" | "dropped", note: string | null, action: { kind: string; by: string; at: Date; detail: unknown }): Promise<boolean>;
+  /** The daily digest whose mail has one of these Message-IDs (a reply's In-Reply-To/References), with its detail. */
+  findDigest(messageIds: string[]): Promise<{ key: string; detail: unknown } | null>;
+}
+
+export interface ActionStore {
+  listActions(filter?: { messageId?: string; kind?: string }): Promise<ActionRow[]>;
 }

@@ -56,4 +56,11 @@ export interface Regime {
   attachOriginalsUpTo: number;
   /** Names of the draft's fields of work (section I), numbered from 1. */
   fields: string[];
+  /**
+   * Replies held for the officer's approval (issue 11 item 3): `none` sends at once, `khong_dat` holds Không đạt
+   * replies, `all` also receipts. Reminders, chases and drafts are never held. Absent = `none`.
+   */
+  holdReplies?: HoldReplies;
 }
+
+export type HoldReplies = "none" | "khong_dat" | "all";

@@ -268,11 +268,16 @@ const BASE: Record<MailTemplateName, Record<string, unknown>> = {
   digest: {
     date_label: "ngày 19/11/2026",
     unclassified: ["08 giờ 10 ngày 18/11/2026 - nvdp@cuc.example.vn - “Giấy mời họp giao ban quý IV” - không có dấu hiệu báo cáo"],
-    failed: [], khong_dat_sent: [`${TTDN} - báo cáo tháng 11/2026 - thiếu mục Kế hoạch công tác`], secret: [], outbox: [],
+    failed: [], khong_dat_sent: [`${TTDN} - báo cáo tháng 11/2026 - thiếu mục Kế hoạch công tác`], secret: [], outbox: [], held: [],
   },
   draft_review_forward: {
     draft_label: "dự thảo báo cáo công tác tuần 47/2026 (bản cập nhật lần 2)", reviewer: "Chánh Văn phòng Nguyễn Thị Lan Hương",
     reviewed_at: "09 giờ 30 ngày 23/11/2026 (Thứ Hai)", comments: "Không đạt.\nBổ sung kết quả đón đoàn tại mục I.6.\nRà soát số liệu mục IV.",
+  },
+  command_answer: {
+    results: [`Duyệt thư số 1: đã gửi ${NVDP}`, "Hủy thư số 2: đã hủy, lý do: đơn vị đã gửi lại qua điện thoại"],
+    unknown: false,
+    commands: ["Duyệt 1, 3 — gửi các thư trả lời số 1 và 3 đang chờ duyệt", "Hủy 2: <lý do> — không gửi thư trả lời số 2, ghi lại lý do"],
   },
 };
 

@@ -123,8 +123,9 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
       khong_dat_sent: list("Không đạt replies sent since the last digest"),
       secret: list("documents marked MẬT / TỐI MẬT / TUYỆT MẬT, never merged or forwarded"),
       outbox: list("mail waiting in the outbox, with its planned time"),
+      held: list('replies held for approval, numbered: "Thư số 1: unit — period — what is missing — first lines" (issue 11)'),
     },
-    required: ["unclassified", "failed", "khong_dat_sent", "outbox"],
+    required: ["unclassified", "failed", "khong_dat_sent", "outbox", "held"],
   },
   draft_review_forward: {
     name: "draft_review_forward",
@@ -136,6 +137,16 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
       comments: t("the reviewer's comments as written (may span lines)"),
     },
     required: ["draft_label", "comments"],
+  },
+  command_answer: {
+    name: "command_answer",
+    about: "to the officer, at once, answering her reply to the digest (Duyệt / Hủy / Gán): what was done",
+    placeholders: {
+      results: list('one line per command, e.g. "Duyệt thư số 1: đã gửi Phòng Nghiệp vụ - Điều phối"'),
+      unknown: flag("no command could be read: the answer lists the commands"),
+      commands: list('the commands the bot reads, e.g. "Duyệt 1, 3 — gửi các thư trả lời số 1 và 3"'),
+    },
+    required: ["results", "commands"],
   },
 };
 

@@ -11,6 +11,7 @@ export const MAIL_TEMPLATE_NAMES = [
   "laggards",
   "digest",
   "draft_review_forward",
+  "command_answer",
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 
