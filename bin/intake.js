@@ -1,11 +1,36 @@
 #!/usr/bin/env node
-// Entry point of `intake` (package.json "bin"). The sources are TypeScript run through tsx, so there is no
-// build step between a clone and a working command.
-import { existsSync } from "node:fs";
-import { register } from "tsx/esm/api";
+// Entry point of `intake` (package.json "bin"). Installed, the sources are compiled ahead of time to dist/
+// (scripts/build.mjs with esbuild, run by postinstall) and run with plain Node: no TypeScript compiled at each start
+// (issue 9 §6). When dist/ is missing or older than src/ (a developer editing src/), the TypeScript sources run
+// through tsx instead, so nobody ever runs stale code.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { srcFingerprint } from "./fingerprint.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // .env in the working directory, as README says; variables already set in the environment take precedence.
 if (process.env.INTAKE_ENV_FILE !== "none" && existsSync(".env")) process.loadEnvFile(".env");
-register();
-const { runCli } = await import("../src/cli.ts");
+
+// INTAKE_RUN=src forces the sources, INTAKE_RUN=dist the build (to test or time the build itself).
+function builtAndFresh() {
+  if (process.env.INTAKE_RUN === "src") return false;
+  if (process.env.INTAKE_RUN === "dist") return true;
+  try {
+    const stamp = readFileSync(path.join(root, "dist", ".src-fingerprint"), "utf8").trim();
+    return stamp === srcFingerprint(path.join(root, "src"));
+  } catch {
+    return false;
+  }
+}
+
+let runCli;
+if (builtAndFresh()) {
+  ({ runCli } = await import("../dist/cli.js"));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ runCli } = await import("../src/cli.ts"));
+}
 process.exitCode = await runCli(process.argv);

@@ -1,24 +1,27 @@
 /**
  * `intake <command>`: parses arguments and calls the use cases; nothing else. Output for people is Vietnamese;
  * `--json` output is the stable contract (contract.md). Logs go to stderr.
+ *
+ * Issue 9 §6: the heavy parts (Prisma, imapflow, mammoth, docx, the configuration's zod and yaml) are imported
+ * inside the command that needs them, so `--help` loads only commander. Issue 9 §5: every option is checked
+ * against the configuration before the database opens (cli-input.ts), one line and exit status 2 when wrong.
  */
 import { userInfo } from "node:os";
-import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { addOfficerCommands } from "./cli-officer.ts";
-import { createApp, stopSignal, type App } from "./main.ts";
-import { ConfigError } from "./config.ts";
-import { PERIOD_KINDS, type PeriodKind } from "./domain/model.ts";
-import { pollMailbox } from "./app/poll-mailbox.ts";
-import { deliverOutbox, type DeliverySummary } from "./app/deliver-outbox.ts";
-import { draftsView, outboxView, statusView, submissionsView } from "./app/views.ts";
-import { assignMessage, DecisionError, reviewMessage } from "./app/decide.ts";
-import { runDaemon } from "./app/daemon.ts";
-import { runDueJobs } from "./app/run-due-jobs.ts";
-import { calendarRows } from "./app/calendar-view.ts";
-import { laggardsReport } from "./app/laggards.ts";
-import { compileDraft } from "./app/compile-draft.ts";
-import { renderTable } from "./cli-table.ts";
+import type { App } from "./main.ts";
+import type { Config } from "./config.ts";
+import type { DeliverySummary } from "./app/deliver-outbox.ts";
+import type { PeriodKind } from "./domain/model.ts";
+import type { Regime } from "./domain/regime.ts";
+import { DATE_HELP, PERIOD_HELP, UsageError } from "./cli-input.ts";
+
+const KINDS: readonly PeriodKind[] = ["week", "month", "quarter", "half", "year", "plan", "report", "request"];
+const REGIME_HELP = "mã chế độ báo cáo trong tệp cấu hình, ví dụ qt-vp-03 (bỏ trống khi chỉ có một chế độ)";
+const UNIT_HELP = "mã đơn vị trong tệp cấu hình, ví dụ nvdp";
+const JSON_HELP = "in JSON cho máy đọc (thời gian ISO 8601, ví dụ 2026-11-19T15:00:00+07:00)";
+const BY_HELP = "người quyết định, ví dụ nguyen.thi.lan (mặc định: tên người dùng hệ điều hành)";
+const INDEX_HELP = "báo cáo thứ mấy trong thư, đếm từ 0, ví dụ 1";
 
 const defaultUser = () => {
   try {
@@ -29,12 +32,42 @@ const defaultUser = () => {
 };
 
 function kindOption(v: string): PeriodKind {
-  if (!(PERIOD_KINDS as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${PERIOD_KINDS.join(", ")}`);
+  if (!(KINDS as readonly string[]).includes(v)) throw new InvalidArgumentError(`phải là một trong ${KINDS.join(", ")}`);
   return v as PeriodKind;
 }
 
-async function withApp<T>(fn: (app: App) => Promise<T>, opts: { daemon?: boolean } = {}): Promise<T> {
-  const app = await createApp(opts);
+function indexOption(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError("phải là số nguyên không âm, ví dụ 0 hoặc 1");
+  return Number.parseInt(v, 10);
+}
+
+/** What a command checks before the database opens (cli-input.ts). */
+interface Checks {
+  regime?: string | undefined;
+  /** true: the command works on one regime (given, or the only one configured). */
+  needRegime?: boolean;
+  period?: string | undefined;
+  unit?: string | undefined;
+  dates?: Record<string, string | undefined>;
+}
+
+/** Loads the configuration and checks the options against it, then INTAKE_NOW; throws UsageError (exit 2). */
+async function checked(c: Checks): Promise<{ config: Config; regime: Regime | undefined }> {
+  const [{ loadConfig }, input] = await Promise.all([import("./config.ts"), import("./cli-input.ts")]);
+  const config = loadConfig(process.env);
+  const zone = config.timezone;
+  if (config.env.INTAKE_NOW !== undefined) input.checkDate("INTAKE_NOW", config.env.INTAKE_NOW, zone);
+  const regime = c.needRegime || c.regime !== undefined ? input.checkRegime(config.regimes, c.regime) : undefined;
+  const scope = regime ? [regime] : config.regimes;
+  if (c.period !== undefined) input.checkPeriod(scope, c.period, zone);
+  if (c.unit !== undefined) input.checkUnit(scope, c.unit);
+  for (const [option, text] of Object.entries(c.dates ?? {})) if (text !== undefined) input.checkDate(option, text, zone);
+  return { config, regime };
+}
+
+async function withApp<T>(config: Config, fn: (app: App) => Promise<T>, opts: { daemon?: boolean } = {}): Promise<T> {
+  const { createApp } = await import("./main.ts");
+  const app = await createApp({ ...opts, config });
   try {
     return await fn(app);
   } finally {
@@ -44,6 +77,7 @@ async function withApp<T>(fn: (app: App) => Promise<T>, opts: { daemon?: boolean
 
 /** Delivers what the command queued (and any earlier pending mail); SMTP down → a warning, exit 0. */
 async function deliverAndReport(app: App): Promise<DeliverySummary> {
+  const { deliverOutbox } = await import("./app/deliver-outbox.ts");
   const summary = await deliverOutbox(app.deps);
   if (summary.smtpError) {
     process.stderr.write(`Cảnh báo: chưa gửi được ${summary.pending} thư, thư vẫn nằm trong hàng chờ (intake outbox). Lý do: ${summary.smtpError}\n`);
@@ -51,14 +85,7 @@ async function deliverAndReport(app: App): Promise<DeliverySummary> {
   return summary;
 }
 
-function regimeOf(app: App, id: string | undefined) {
-  const regimes = app.deps.settings.regimes;
-  const r = id ? regimes.find((x) => x.id === id) : regimes.length === 1 ? regimes[0] : undefined;
-  if (!r) throw new DecisionError(id ? `Unknown regime "${id}" (configured: ${regimes.map((x) => x.id).join(", ")}).` : `Give --regime (configured: ${regimes.map((x) => x.id).join(", ")}).`);
-  return r;
-}
-
-const STATE_VI: Record<string, string> = { on_time: "đúng hạn", late: "muộn", khong_dat: "Không đạt", missing: "chưa gửi" };
+const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
 export function buildProgram(): Command {
   const program = new Command("intake")
@@ -67,188 +94,233 @@ export function buildProgram(): Command {
 
   program
     .command("run")
-    .description("run the daemon: IMAP IDLE intake, replies, reminders, drafts")
-    .action(() => withApp((app) => runDaemon(app, { signal: stopSignal() }), { daemon: true }));
+    .description("chạy thường trực: nhận thư, trả lời, nhắc hạn, đôn đốc, lập dự thảo")
+    .action(async () => {
+      const { config } = await checked({});
+      const { stopSignal } = await import("./main.ts");
+      const { runDaemon } = await import("./app/daemon.ts");
+      await withApp(config, (app) => runDaemon(app, { signal: stopSignal() }), { daemon: true });
+    });
 
   program
     .command("poll")
-    .description("one pass over new mail, deliver what it queued, exit")
-    .option("--once", "one pass, then exit (the default and only mode of `poll`; the daemon is `intake run`)")
-    .action(() =>
-      withApp(async (app) => {
+    .description("đọc thư mới một lượt, gửi thư trả lời đã xếp hàng, rồi dừng")
+    .option("--once", "một lượt rồi dừng (cách chạy duy nhất của `poll`; chạy thường trực là `intake run`)")
+    .action(async () => {
+      const { config } = await checked({});
+      const [{ pollMailbox }, { progressLine }] = await Promise.all([import("./app/poll-mailbox.ts"), import("./cli-progress.ts")]);
+      await withApp(config, async (app) => {
         const mailbox = app.openMailbox();
+        const progress = progressLine("thư");
         try {
-          const s = await pollMailbox(app.deps, mailbox);
+          const s = await pollMailbox(app.deps, mailbox, undefined, progress.update);
+          progress.done();
           const d = await deliverAndReport(app);
           process.stdout.write(
             `Đã xem ${s.seen} thư: ${s.processed} thư mới đã xử lý, ${s.ignored} thư bỏ qua, ${s.duplicate} thư trùng, ${s.failed} thư lỗi (sẽ thử lại). Đã gửi ${d.sent} thư trả lời; còn chờ gửi ${d.pending}.\n`,
           );
         } finally {
+          progress.done();
           await mailbox.close();
         }
-      }),
-    );
+      });
+    });
 
   program
     .command("submissions")
-    .description("list received reports and other mail")
-    .option("--regime <id>")
-    .option("--period <id>")
-    .option("--unit <id>")
-    .option("--json", "JSON array (contract.md)")
-    .action((o: { regime?: string; period?: string; unit?: string; json?: boolean }) =>
-      withApp(async (app) => {
+    .description("danh sách báo cáo và thư đã nhận")
+    .option("--regime <id>", REGIME_HELP)
+    .option("--period <id>", PERIOD_HELP)
+    .option("--unit <id>", UNIT_HELP)
+    .option("--json", JSON_HELP)
+    .action(async (o: { regime?: string; period?: string; unit?: string; json?: boolean }) => {
+      const { config } = await checked({ regime: o.regime, period: o.period, unit: o.unit });
+      const [{ submissionsView }, { renderTable }, f] = await Promise.all([import("./app/views.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
+      await withApp(config, async (app) => {
         const view = await submissionsView(app.deps, { regime: o.regime, period: o.period, unit: o.unit });
-        if (o.json) return void process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+        if (o.json) return void json(view);
+        const zone = config.timezone;
         process.stdout.write(
           renderTable(
-            ["Nhận lúc", "Đơn vị", "Kỳ", "Trạng thái", "Hạn", "Thiếu", "Từ", "Tiêu đề", "Lý do"],
+            ["Nhận lúc", "Đơn vị", "Kỳ", "Kết quả", "Thời hạn", "Thiếu mục", "Người gửi", "Tiêu đề", "Lý do"],
             view.map((r) => [
-              r.receivedAt, r.unit ?? "", r.period ?? "", r.status + (r.latest ? " *" : ""), r.onTime == null ? "" : r.onTime ? "đúng hạn" : "muộn",
-              r.missingSections.join(","), r.originalFrom ?? r.from ?? "", r.subject, r.reason ?? "",
+              f.timeVi(r.receivedAt, zone), r.unit ?? "", r.period ?? "", f.submissionStatusVi(r.status) + (r.latest ? " (bản mới nhất)" : ""),
+              r.onTime == null ? "" : r.onTime ? "đúng hạn" : "muộn", r.missingSections.join(", "), r.originalFrom ?? r.from ?? "", r.subject, r.reason ?? "",
             ]),
           ),
         );
-      }),
-    );
+      });
+    });
 
   program
     .command("status")
-    .description("one row per unit for a period: on time / late / Không đạt / missing")
-    .option("--regime <id>")
-    .requiredOption("--period <id>")
-    .option("--json")
-    .action((o: { regime?: string; period: string; json?: boolean }) =>
-      withApp(async (app) => {
-        const regime = regimeOf(app, o.regime);
-        const st = await statusView(app.deps, regime, o.period);
-        if (o.json) return void process.stdout.write(`${JSON.stringify(st, null, 2)}\n`);
+    .description("tình hình gửi báo cáo của từng đơn vị trong một kỳ: đúng hạn, muộn, Không đạt, chưa gửi")
+    .option("--regime <id>", REGIME_HELP)
+    .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--json", JSON_HELP)
+    .action(async (o: { regime?: string; period: string; json?: boolean }) => {
+      const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
+      const [{ statusView }, { renderTable }, f] = await Promise.all([import("./app/views.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
+      await withApp(config, async (app) => {
+        const st = await statusView(app.deps, regime!, o.period);
+        if (o.json) return void json(st);
         process.stdout.write(
-          renderTable(["Đơn vị", "Tình trạng", "Nhận lúc", "Số lần gửi", "Lần gửi mới nhất"], st.map((s) => [s.name, STATE_VI[s.state] ?? s.state, s.receivedAt ?? "", String(s.versions), s.latestVerdict ?? ""])),
+          renderTable(
+            ["Đơn vị", "Tình trạng", "Nhận lúc", "Số lần gửi", "Kết quả lần gửi mới nhất"],
+            st.map((s) => [s.name, f.unitStateVi(s.state), f.timeVi(s.receivedAt, config.timezone), String(s.versions), f.verdictVi(s.latestVerdict)]),
+          ),
         );
-      }),
-    );
+      });
+    });
 
   program
     .command("assign <messageId>")
-    .description("a person attributes an unclassified message to a unit and period")
-    .requiredOption("--unit <id>")
-    .requiredOption("--period <id>")
-    .option("--kind <kind>", "report kind when the period id is ambiguous", kindOption)
-    .option("--regime <id>")
-    .option("--index <n>", "which report of the message (0-based)", (v) => Number.parseInt(v, 10))
-    .option("--by <name>", "who decides", defaultUser())
-    .action((messageId: string, o: { unit: string; period: string; kind?: PeriodKind; regime?: string; index?: number; by: string }) =>
-      withApp(async (app) => {
+    .description("gán thư chưa phân loại cho một đơn vị và một kỳ (người quyết định)")
+    .requiredOption("--unit <id>", UNIT_HELP)
+    .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--kind <kind>", `loại báo cáo khi mã kỳ có thể hiểu nhiều cách: ${KINDS.join(" | ")}`, kindOption)
+    .option("--regime <id>", REGIME_HELP)
+    .option("--index <n>", INDEX_HELP, indexOption)
+    .option("--by <name>", BY_HELP, defaultUser())
+    .action(async (messageId: string, o: { unit: string; period: string; kind?: PeriodKind; regime?: string; index?: number; by: string }) => {
+      // The unit and the period are checked by the use case against the regime they resolve to (assign's own rules).
+      const { config } = await checked({ regime: o.regime });
+      const { assignMessage } = await import("./app/decide.ts");
+      await withApp(config, async (app) => {
         const row = await assignMessage(app.deps, { messageId, ...o });
         await deliverAndReport(app);
         process.stdout.write(`Đã gán ${row.messageId} cho ${row.unit}, kỳ ${row.period}: ${row.status}${row.verdict ? ` (${row.verdict})` : ""}.\n`);
-      }),
-    );
+      });
+    });
 
   program
     .command("review <messageId>")
-    .description("a person overrules a verdict")
-    .option("--dat", "Đạt")
-    .option("--khong-dat", "Không đạt")
-    .option("--note <text>")
-    .option("--index <n>", "which report of the message (0-based)", (v) => Number.parseInt(v, 10))
-    .option("--by <name>", "who decides", defaultUser())
-    .action((messageId: string, o: { dat?: boolean; khongDat?: boolean; note?: string; index?: number; by: string }) =>
-      withApp(async (app) => {
-        if (!!o.dat === !!o.khongDat) throw new DecisionError("Give exactly one of --dat or --khong-dat.");
+    .description("người có thẩm quyền đánh giá lại kết quả kiểm tra của một thư")
+    .option("--dat", "đánh giá Đạt")
+    .option("--khong-dat", "đánh giá Không đạt")
+    .option("--note <text>", 'ghi chú gửi kèm, ví dụ "Thiếu số liệu mục II"')
+    .option("--index <n>", INDEX_HELP, indexOption)
+    .option("--by <name>", BY_HELP, defaultUser())
+    .action(async (messageId: string, o: { dat?: boolean; khongDat?: boolean; note?: string; index?: number; by: string }) => {
+      if (!!o.dat === !!o.khongDat) throw new UsageError("Give exactly one of --dat or --khong-dat.");
+      const { config } = await checked({});
+      const { reviewMessage } = await import("./app/decide.ts");
+      await withApp(config, async (app) => {
         const row = await reviewMessage(app.deps, { messageId, verdict: o.dat ? "dat" : "khong_dat", note: o.note ?? null, index: o.index, by: o.by });
         await deliverAndReport(app);
         process.stdout.write(`Đã ghi nhận đánh giá ${row.verdict === "dat" ? "Đạt" : "Không đạt"} cho ${row.messageId} (${row.unit}, ${row.period}).\n`);
-      }),
-    );
+      });
+    });
 
   program
     .command("outbox")
-    .description("mail waiting, sent and failed")
-    .option("--json")
-    .option("--deliver", "try to deliver what is due now")
-    .action((o: { json?: boolean; deliver?: boolean }) =>
-      withApp(async (app) => {
+    .description("thư chờ gửi, đã gửi và gửi lỗi")
+    .option("--json", JSON_HELP)
+    .option("--deliver", "gửi ngay những thư đã đến giờ gửi")
+    .action(async (o: { json?: boolean; deliver?: boolean }) => {
+      const { config } = await checked({});
+      const [{ outboxView }, { renderTable }, f] = await Promise.all([import("./app/views.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
+      await withApp(config, async (app) => {
         if (o.deliver) await deliverAndReport(app);
         const rows = await outboxView(app.deps);
-        if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        process.stdout.write(renderTable(["Trạng thái", "Loại", "Gửi đến", "Tiêu đề", "Không trước", "Lỗi"], rows.map((r) => [r.state, r.purpose, r.to.join(", "), r.subject, r.notBefore, r.lastError ?? ""])));
-      }),
-    );
+        if (o.json) return void json(rows);
+        process.stdout.write(
+          renderTable(
+            ["Trạng thái", "Loại thư", "Gửi đến", "Tiêu đề", "Gửi từ", "Lỗi"],
+            rows.map((r) => [f.outboxStateVi(r.state), f.purposeVi(r.purpose), r.to.join(", "), r.subject, f.timeVi(r.notBefore, config.timezone), r.lastError ?? ""]),
+          ),
+        );
+      });
+    });
 
   program
     .command("calendar")
-    .description("coming periods and their deadlines")
-    .option("--regime <id>")
-    .option("--from <date>")
-    .option("--to <date>")
-    .option("--json")
-    .action((o: { regime?: string; from?: string; to?: string; json?: boolean }) =>
-      withApp(async (app) => {
-        const regime = regimeOf(app, o.regime);
-        const rows = calendarRows(app.deps, regime, o.from, o.to);
-        if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        process.stdout.write(renderTable(["Loại", "Kỳ", "Đơn vị gửi trước", "Tổng hợp trước", "Gửi dự thảo"], rows.map((r) => [r.label, r.period, r.due, r.compile, r.draftAt])));
-      }),
-    );
+    .description("các kỳ báo cáo sắp tới và thời hạn; mặc định từ kỳ đang chờ gửi dự thảo")
+    .option("--regime <id>", REGIME_HELP)
+    .option("--from <date>", `từ ngày (${DATE_HELP})`)
+    .option("--to <date>", `đến ngày (${DATE_HELP})`)
+    .option("--json", JSON_HELP)
+    .action(async (o: { regime?: string; from?: string; to?: string; json?: boolean }) => {
+      const { config, regime } = await checked({ regime: o.regime, needRegime: true, dates: { "--from": o.from, "--to": o.to } });
+      const [{ calendarRows }, { renderTable }, f] = await Promise.all([import("./app/calendar-view.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
+      await withApp(config, async (app) => {
+        const rows = calendarRows(app.deps, regime!, o.from, o.to);
+        if (o.json) return void json(rows);
+        const t = (iso: string) => f.timeVi(iso, config.timezone);
+        process.stdout.write(
+          renderTable(["Loại", "Kỳ", "Đơn vị gửi trước", "Tổng hợp trước", "Gửi dự thảo"], rows.map((r) => [r.label, r.period, t(r.due), t(r.compile), t(r.draftAt)])),
+        );
+      });
+    });
 
   program
     .command("remind")
-    .description("run every scheduled job due now (reminders, chases, laggards summary, drafts), as the daemon would")
-    .option("--dry-run", "say what would be sent, send nothing")
-    .action((o: { dryRun?: boolean }) =>
-      withApp(async (app) => {
+    .description("chạy mọi việc đã đến giờ (nhắc hạn, đôn đốc, tổng hợp đơn vị chậm, dự thảo) như tiến trình thường trực")
+    .option("--dry-run", "chỉ liệt kê thư sẽ gửi, không gửi gì")
+    .action(async (o: { dryRun?: boolean }) => {
+      const { config } = await checked({});
+      const { runDueJobs } = await import("./app/run-due-jobs.ts");
+      await withApp(config, async (app) => {
         const done = await runDueJobs(app.deps, { dryRun: !!o.dryRun });
         for (const j of done) process.stdout.write(`${o.dryRun ? "[dry-run] " : ""}${j.description}\n`);
         if (!o.dryRun) await deliverAndReport(app);
         if (done.length === 0) process.stdout.write("Không có việc nào đến hạn.\n");
-      }),
-    );
+      });
+    });
 
   program
     .command("laggards")
-    .description("who is late, Không đạt or missing for a period")
-    .option("--regime <id>")
-    .requiredOption("--period <id>")
-    .option("--json")
-    .action((o: { regime?: string; period: string; json?: boolean }) =>
-      withApp(async (app) => {
-        const regime = regimeOf(app, o.regime);
-        const report = await laggardsReport(app.deps, regime, o.period);
-        if (o.json) return void process.stdout.write(`${JSON.stringify(report.json, null, 2)}\n`);
+    .description("đơn vị gửi muộn, Không đạt hoặc chưa gửi trong một kỳ")
+    .option("--regime <id>", REGIME_HELP)
+    .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--json", JSON_HELP)
+    .action(async (o: { regime?: string; period: string; json?: boolean }) => {
+      const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
+      const { laggardsReport } = await import("./app/laggards.ts");
+      await withApp(config, async (app) => {
+        const report = await laggardsReport(app.deps, regime!, o.period);
+        if (o.json) return void json(report.json);
         process.stdout.write(`${report.text}\n`);
-      }),
-    );
+      });
+    });
 
   program
     .command("compile")
-    .description("compile the draft of a period (.docx); --send emails it to the Chánh Văn phòng")
-    .option("--regime <id>")
-    .requiredOption("--period <id>")
-    .option("--send")
-    .option("--out <file>")
-    .action((o: { regime?: string; period: string; send?: boolean; out?: string }) =>
-      withApp(async (app) => {
-        const regime = regimeOf(app, o.regime);
-        const result = await compileDraft(app.deps, { regime, period: o.period, send: !!o.send });
+    .description("lập dự thảo báo cáo tổng hợp của một kỳ (.docx); --send gửi Chánh Văn phòng")
+    .option("--regime <id>", REGIME_HELP)
+    .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--send", "đưa dự thảo vào hàng chờ gửi Chánh Văn phòng và gửi")
+    .option("--out <file>", "ghi dự thảo ra tệp, ví dụ du-thao-2026-W47.docx")
+    .action(async (o: { regime?: string; period: string; send?: boolean; out?: string }) => {
+      const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
+      const [{ compileDraft }, { writeFileSync }] = await Promise.all([import("./app/compile-draft.ts"), import("node:fs")]);
+      await withApp(config, async (app) => {
+        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, send: !!o.send });
         if (o.out) writeFileSync(o.out, result.docx);
         if (o.send) await deliverAndReport(app);
         process.stdout.write(`${result.description}${o.out ? ` Tệp: ${o.out}` : ""}\n`);
-      }),
-    );
+      });
+    });
 
   program
     .command("drafts")
-    .description("compiled drafts, versions and the chief's review")
-    .option("--json")
-    .action((o: { json?: boolean }) =>
-      withApp(async (app) => {
+    .description("các bản dự thảo đã lập, thời điểm gửi và ý kiến của Chánh Văn phòng")
+    .option("--json", JSON_HELP)
+    .action(async (o: { json?: boolean }) => {
+      const { config } = await checked({});
+      const [{ draftsView }, { renderTable }, f] = await Promise.all([import("./app/views.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
+      await withApp(config, async (app) => {
         const rows = await draftsView(app.deps);
-        if (o.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        process.stdout.write(renderTable(["Kỳ", "Bản", "Lập lúc", "Đã gửi", "Ý kiến", "Ghi chú"], rows.map((r) => [`${r.regime} ${r.period}`, String(r.version), r.createdAt, r.sentAt ?? "", r.reviewState, r.reviewNote ?? ""])));
-      }),
-    );
+        if (o.json) return void json(rows);
+        const t = (iso: string | null) => f.timeVi(iso, config.timezone);
+        process.stdout.write(
+          renderTable(
+            ["Kỳ", "Bản", "Lập lúc", "Đã gửi", "Ý kiến", "Ghi chú"],
+            rows.map((r) => [`${r.regime} ${r.period}`, String(r.version), t(r.createdAt), r.sentAt ? t(r.sentAt) : "chưa gửi", f.reviewVi(r.reviewState), r.reviewNote ?? ""]),
+          ),
+        );
+      });
+    });
 
   // Issue 11: check, explain, headings --suggest, outbox --release/--drop.
   addOfficerCommands(program);
@@ -256,16 +328,24 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Errors that are the user's to fix (configuration, arguments, a decision that cannot be taken): exit 2. */
+const USAGE_ERRORS = new Set(["ConfigError", "DecisionError", "UsageError"]);
+
 export async function runCli(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DecisionError) {
-      process.stderr.write(`${err.message}\n`);
+    const e = err as { name?: string; code?: string; message?: string };
+    if (e.name && USAGE_ERRORS.has(e.name)) {
+      process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    const e = err as { code?: string; message?: string };
+    // A database or data folder the command cannot use: one line naming the path or host (database.ts).
+    if (e.code === "ESETUP") {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
     process.stderr.write(`intake: ${e.code ? `[${e.code}] ` : ""}${e.message ?? String(err)}\n`);
     return 1;
   }

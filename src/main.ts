@@ -8,23 +8,22 @@ import { loadConfig, PROJECT_ROOT, type Config } from "./config.ts";
 import { parseInstant } from "./domain/calendar/index.ts";
 import type { Deps } from "./app/context.ts";
 import type { CheckDeps } from "./app/check-files.ts";
-import type { Clock, Logger, Mailbox, OutgoingAttachment, Scheduler } from "./app/ports.ts";
-import { writeDraftDocx } from "./adapters/docx-draft-writer.ts";
+import type { Clock, DocumentReader, Logger, Mailbox, Mailer, OutgoingAttachment, Scheduler } from "./app/ports.ts";
 import { loadDraftSkeletons } from "./adapters/draft-skeleton-loader.ts";
 import { createArchivedAttachments } from "./adapters/archived-attachments.ts";
 import { createCronScheduler } from "./adapters/scheduler.ts";
 import { openDatabase } from "./adapters/database.ts";
+import { ensureDataDir } from "./adapters/data-dir.ts";
 import { createPrismaStore } from "./adapters/prisma-store.ts";
 import { createFileArchive } from "./adapters/file-archive.ts";
 import { createLogger } from "./adapters/logger.ts";
 import { fixedClock, offsetClock, systemClock } from "./adapters/clock.ts";
-import { createDocumentReader } from "./adapters/document-reader.ts";
-import { parseMessage } from "./adapters/parse-message.ts";
-import { createSmtpMailer } from "./adapters/smtp-mailer.ts";
+import { createMaildirMailbox } from "./adapters/maildir-mailbox.ts";
 import { createImapMailbox, createImapSentFolder } from "./adapters/imap-mailbox.ts";
 import { loadMailTexts } from "./adapters/template-loader.ts";
 import { ConfigError } from "./config.ts";
 import { which } from "./adapters/which.ts";
+import { startupWarnings } from "./startup-warnings.ts";
 
 export interface App {
   config: Config;
@@ -68,6 +67,15 @@ function makeClock(config: Config, daemon: boolean): Clock {
 }
 
 /**
+ * Issue 9 §6: a module loaded on first use. The parts behind these (mammoth, docx, mailparser, nodemailer) cost
+ * hundreds of milliseconds to load; a command that never reads a document or sends a mail does not load them.
+ */
+function lazily<T>(load: () => Promise<T>): { get(): Promise<T>; loaded(): boolean } {
+  let p: Promise<T> | undefined;
+  return { get: () => (p ??= load()), loaded: () => p !== undefined };
+}
+
+/**
  * What `intake check` needs (issue 11 item 1): the configuration, the document reader, the MIME parser, the mail
  * texts and skeletons. No database is opened or created, no mailbox, no mailer: nothing can be recorded or sent.
  */
@@ -85,43 +93,66 @@ export async function createReader(opts: { env?: NodeJS.ProcessEnv; logger?: Log
   return { config, deps, logger };
 }
 
-export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<App> {
-  const config = loadConfig(opts.env ?? process.env);
+export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEnv; logger?: Logger; config?: Config } = {}): Promise<App> {
+  const config = opts.config ?? loadConfig(opts.env ?? process.env);
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
-  for (const w of config.warnings) logger.warn({}, w);
+  // Issue 9 §5: warned once at start, in plain Vietnamese lines: by the daemon always (its log is read), by a
+  // one-shot command only for a person at a terminal (scripts and pipes get only the command's own output).
+  if (opts.daemon || process.stderr.isTTY) {
+    for (const w of [...config.warnings, ...startupWarnings(config)]) process.stderr.write(`Cảnh báo: ${w}\n`);
+  }
   const texts = loadMailTexts(path.join(PROJECT_ROOT, "templates", "mail"));
-  const db = await openDatabase(config.databaseUrl);
+  ensureDataDir(config.dataDir);
+  const db = await openDatabase(config.databaseUrl, { dataDir: config.dataDir });
   const store = createPrismaStore(db);
   const env = config.env;
-  const mailer = env.SMTP_HOST
-    ? createSmtpMailer({
-        host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, password: env.SMTP_PASSWORD,
-        logger, connectionTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
-      })
-    : undefined;
+  // contract.md "The mailbox": without SMTP_HOST the embedded default writes each mail as an .eml file.
+  const smtpHost = env.SMTP_HOST;
+  const realMailer = lazily<Mailer>(async () =>
+    smtpHost
+      ? (await import("./adapters/smtp-mailer.ts")).createSmtpMailer({
+          host: smtpHost, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, password: env.SMTP_PASSWORD,
+          logger, connectionTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
+        })
+      : (await import("./adapters/file-mailer.ts")).createFileMailer({ dir: config.outboxDir, logger }),
+  );
+  const mailer: Mailer = {
+    send: async (mail) => (await realMailer.get()).send(mail),
+    close: async () => {
+      if (realMailer.loaded()) await (await realMailer.get()).close();
+    },
+  };
   const imap = env.IMAP_HOST && env.IMAP_USER && env.IMAP_PASSWORD
     ? { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD }
     : null;
   const sentFolder = imap && env.IMAP_SENT_MAILBOX ? createImapSentFolder({ ...imap, mailbox: env.IMAP_SENT_MAILBOX, logger }) : undefined;
   const archive = createFileArchive(path.join(config.dataDir, "archive"));
   // Dates written without an offset (inline forwards) are read in the office's zone (the regimes file's timezone).
-  const parse = (raw: Buffer, receivedAt: Date) => parseMessage(raw, receivedAt, { timeZone: config.timezone });
+  const parser = lazily(() => import("./adapters/parse-message.ts"));
+  const parse = async (raw: Buffer, receivedAt: Date) => (await parser.get()).parseMessage(raw, receivedAt, { timeZone: config.timezone });
+  const reader = lazily<DocumentReader>(async () =>
+    (await import("./adapters/document-reader.ts")).createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
+  );
   const deps: Deps = {
-    settings: { timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom },
+    settings: {
+      timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom,
+      ...(config.answerSince ? { answerSince: config.answerSince } : {}),
+    },
     store,
     archive,
-    documents: createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
+    documents: { read: async (file) => (await reader.get()).read(file) },
     parse,
     texts,
     skeletonFor: skeletons(),
     draftSkeleton: loadDraftSkeletons(path.join(PROJECT_ROOT, "templates", "draft")),
-    draftWriter: { write: writeDraftDocx },
+    draftWriter: { write: async (plan) => (await import("./adapters/docx-draft-writer.ts")).writeDraftDocx(plan) },
     originalFiles: createArchivedAttachments(archive, parse),
     clock: makeClock(config, opts.daemon ?? false),
     logger,
-    ...(mailer ? { mailer } : {}),
+    mailer,
     ...(sentFolder ? { sentFolder } : {}),
   };
+  if (opts.daemon) process.stderr.write(startNotice(config, !!imap));
   return {
     config,
     deps,
@@ -129,9 +160,11 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
     scheduler: createCronScheduler(config.timezone),
     openMailbox() {
       if (!imap) {
-        throw new ConfigError(
-          "No mailbox is configured. Set IMAP_HOST, IMAP_USER and IMAP_PASSWORD (and IMAP_PORT, IMAP_SECURE, IMAP_MAILBOX if not 993, true, INBOX) in .env; see .env.example.",
-        );
+        if (env.IMAP_HOST) {
+          throw new ConfigError(`IMAP_HOST is set (${env.IMAP_HOST}) but IMAP_USER or IMAP_PASSWORD is not; set both in .env (see .env.example), or unset IMAP_HOST to use the Maildir ${config.maildir}.`);
+        }
+        // contract.md "The mailbox": without IMAP_HOST the embedded default reads the Maildir.
+        return createMaildirMailbox({ dir: config.maildir, logger });
       }
       return createImapMailbox({ ...imap, mailbox: env.IMAP_MAILBOX, logger, idle: env.IMAP_IDLE, pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000 });
     },
@@ -140,4 +173,36 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
       await store.close();
     },
   };
+}
+
+/**
+ * What the daemon says at start, in Vietnamese, on stderr (issue 9): where mail is read and where what it sends
+ * goes, and, on the embedded default, how to switch to the office's real mailbox.
+ */
+export function startNotice(config: Config, imap: boolean): string {
+  const env = config.env;
+  const lines = ["bao-cao-intake đang chạy."];
+  if (imap) lines.push(`- Hộp thư: IMAP ${env.IMAP_USER}@${env.IMAP_HOST}:${env.IMAP_PORT}, thư mục ${env.IMAP_MAILBOX}.`);
+  else {
+    lines.push(
+      `- Hộp thư (Maildir, mặc định nhúng): chép tệp thư .eml vào ${path.join(config.maildir, "new")} — bot đọc trong vài giây,`,
+      "  không đổi tên, không đánh dấu, không xoá tệp nào.",
+    );
+  }
+  if (env.SMTP_HOST) lines.push(`- Thư gửi đi: qua SMTP ${env.SMTP_HOST}:${env.SMTP_PORT}.`);
+  else lines.push(`- Thư trả lời, nhắc, đôn đốc và dự thảo không được gửi đi mà ghi thành tệp .eml trong ${config.outboxDir}.`);
+  if (!imap || !env.SMTP_HOST) {
+    lines.push(
+      "- Để dùng hộp thư thật của Văn phòng: đặt trong .env IMAP_HOST, IMAP_PORT, IMAP_SECURE, IMAP_USER, IMAP_PASSWORD",
+      "  (đọc thư) và SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (gửi thư); xem .env.example.",
+    );
+  }
+  lines.push(`- Dữ liệu: ${config.dataDir}; cơ sở dữ liệu: ${config.databaseUrl.startsWith("file:") ? config.databaseUrl.slice(5) : "PostgreSQL"}.`);
+  if (config.exampleRegimes) {
+    lines.push(
+      `- Cảnh báo: chưa khai báo REGIMES_FILE, đang dùng tệp cấu hình mẫu ${config.regimesFile} (địa chỉ đơn vị là`,
+      "  địa chỉ ví dụ). Sao chép tệp này, điền địa chỉ thật và đặt REGIMES_FILE trong .env.",
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@
  * same Prisma models, and applies the committed migrations first so a fresh install needs no manual step.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -65,20 +65,104 @@ async function upToDate(db: Db, provider: DbProvider): Promise<boolean> {
   }
 }
 
+/** A setup problem the user must fix (issue 9 §5): one line naming the path or host and what to do; exit status 2. */
+function setupError(message: string, cause?: unknown): IntakeError {
+  return new IntakeError("ESETUP", message, { cause, transient: false });
+}
+
+/** The innermost useful words of a driver error: an errno-style code and the first line of its message. */
+function causeOf(err: unknown): string {
+  const seen = new Set<unknown>();
+  let code: string | undefined;
+  let message: string | undefined;
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e && !seen.has(e); e = e.cause as typeof e) {
+    seen.add(e);
+    if (typeof e.code === "string" && /^E[A-Z]+$|^SQLITE_/.test(e.code)) code = e.code;
+    if (typeof e.message === "string") {
+      // Prisma's errors open with "Invalid `prisma.$queryRawUnsafe()` invocation:" and end with the driver's words.
+      const lines = e.message.split("\n").map((l) => l.trim()).filter((l) => l && !/^Invalid `prisma/.test(l));
+      const last = lines.at(-1);
+      if (last) message = /Message: `([^`]*)`/.exec(last)?.[1] ?? last;
+    }
+    if (Array.isArray((e as { errors?: unknown[] }).errors)) {
+      const first = (e as { errors: unknown[] }).errors[0] as { code?: unknown } | undefined;
+      if (typeof first?.code === "string") code ??= first.code;
+    }
+  }
+  return [code, message && !message.includes(code ?? "\u0000") ? message : undefined].filter(Boolean).join(": ") || String(err);
+}
+
+/** host:port of a PostgreSQL URL, never its password. */
+function pgTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || "localhost"}:${u.port || "5432"}`;
+  } catch {
+    return "(DATABASE_URL không đọc được)";
+  }
+}
+
+/**
+ * The SQLite file's folder: created only inside DATA_DIR (the embedded default's ./var); any other missing folder
+ * is refused with its path, since a typo in DATABASE_URL must not silently start an empty database elsewhere.
+ */
+function prepareSqliteFolder(file: string, url: string, dataDir: string | undefined): void {
+  const dir = path.dirname(file);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw setupError(`Cơ sở dữ liệu ${file} (DATABASE_URL=${url}) là một thư mục, không phải tệp; sửa DATABASE_URL.`);
+  }
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw setupError(`${dir} không phải thư mục nên không tạo được cơ sở dữ liệu ${file}; sửa DATABASE_URL.`);
+    return;
+  }
+  const inside = dataDir !== undefined && !path.relative(path.resolve(dataDir), dir).startsWith("..") && !path.isAbsolute(path.relative(path.resolve(dataDir), dir));
+  if (dataDir !== undefined && !inside) {
+    throw setupError(`Thư mục ${dir} của cơ sở dữ liệu (DATABASE_URL=${url}) không tồn tại; hãy tạo thư mục này hoặc sửa DATABASE_URL (intake chỉ tự tạo thư mục bên trong DATA_DIR ${path.resolve(dataDir)}).`);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw setupError(`Không tạo được thư mục ${dir} cho cơ sở dữ liệu (${causeOf(err)}); kiểm tra quyền ghi hoặc sửa DATABASE_URL.`, err);
+  }
+}
+
 async function connect(url: string, provider: DbProvider): Promise<Db> {
   if (provider === "sqlite") {
     // busy timeout: the daemon and a one-shot CLI command may write at the same moment.
     const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    try {
+      await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    } catch (err) {
+      await db.$disconnect().catch(() => undefined);
+      const file = sqlitePath(url);
+      throw setupError(`Không mở hoặc tạo được cơ sở dữ liệu SQLite ${file} (${causeOf(err)}); kiểm tra quyền ghi vào ${path.dirname(file)} hoặc sửa DATABASE_URL.`, err);
+    }
     return db;
   }
   const { PrismaClient: PgClient } = await import("../generated/postgresql/client.ts");
-  return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  // pg waits forever for an unreachable host by default; a start-up must say so within seconds.
+  const db = new PgClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 }) }) as unknown as Db;
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+  } catch (err) {
+    await db.$disconnect().catch(() => undefined);
+    throw setupError(`Không kết nối được PostgreSQL ${pgTarget(url)} (${causeOf(err)}); kiểm tra máy chủ cơ sở dữ liệu đang chạy và DATABASE_URL.`, err);
+  }
+  return db;
 }
 
-export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<Db> {
-  const provider = providerOf(url);
-  if (provider === "sqlite") mkdirSync(path.dirname(path.resolve(PROJECT_ROOT, sqlitePath(url))), { recursive: true });
+/**
+ * Opens the database. `dataDir` (the CLI and daemon pass DATA_DIR) limits where a missing SQLite folder may be
+ * created; a relative `file:` URL is read against the working directory, for the driver and the migration alike.
+ */
+export async function openDatabase(rawUrl: string, opts: { migrate?: boolean; dataDir?: string } = {}): Promise<Db> {
+  const provider = providerOf(rawUrl);
+  let url = rawUrl;
+  if (provider === "sqlite") {
+    const file = path.resolve(sqlitePath(rawUrl));
+    url = `file:${file}${/\?.*$/.exec(rawUrl)?.[0] ?? ""}`;
+    prepareSqliteFolder(file, rawUrl, opts.dataDir);
+  }
   const db = await connect(url, provider);
   if (opts.migrate !== false && !(await upToDate(db, provider))) {
     await db.$disconnect();

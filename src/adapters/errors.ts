@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   EREJECTED: "The SMTP server refused the message or its recipients",
   EDOCUMENT: "A document or attachment could not be read",
   EDB: "Database error",
+  ESETUP: "The database or the data folder cannot be used as configured (the user must fix a path, a host or a permission)",
   EARCHIVE: "Archive storage error",
   ECLOSED: "The adapter was closed",
 } as const;

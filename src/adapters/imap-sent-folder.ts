@@ -2,7 +2,8 @@
  * Appends copies of what the bot sent to the officer's Sent folder (IMAP_SENT_MAILBOX), marked \Seen like any
  * mail one sent oneself. One short connection per append: sending is rare and this keeps no socket idle.
  */
-import { ImapFlow } from "imapflow";
+// imapflow is loaded when a copy is appended (issue 9 §6: commands that send nothing do not pay for it).
+import type { ImapFlow } from "imapflow";
 import type { Logger, SentFolder } from "../app/ports.ts";
 import { fromImapError } from "./errors.ts";
 
@@ -45,6 +46,7 @@ export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: strin
   const log = opts.logger.child({ component: "imap-sent-folder", mailbox: opts.mailbox });
   return {
     async append(raw, date) {
+      const { ImapFlow } = await import("imapflow");
       const client = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: true });
       client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
       try {

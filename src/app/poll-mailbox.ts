@@ -1,7 +1,12 @@
 /**
- * One pass over the mailbox: every message not yet settled in the ledger is ingested. No watermark: the ledger
- * is keyed by (mailbox, UIDVALIDITY, UID), so a failed message is retried later, never skipped behind a high UID,
- * and a restart (even after SIGKILL mid-batch) neither reprocesses nor skips anything.
+ * One pass over the mailbox: the new messages and the due retries are ingested. The ledger is keyed by (mailbox,
+ * UIDVALIDITY, UID), so a failed message is retried later, never skipped behind a high UID, and a restart (even after
+ * SIGKILL mid-batch) neither reprocesses nor skips anything.
+ *
+ * Issue 13 §3, a cost that follows new mail, not the mailbox: where the adapter offers `listKeysSince`, the pass asks
+ * only for what arrived after the cursor kept per (mailbox, UIDVALIDITY), checks just those keys against the ledger,
+ * and adds the due retries read by index. The cursor moves only after a whole pass, so an interrupted pass lists the
+ * same keys again and the ledger tells which are done.
  */
 import type { Mailbox } from "./ports.ts";
 import { ingestMessage, type IngestDeps, type IngestOutcome } from "./ingest-message.ts";
@@ -11,22 +16,51 @@ const BATCH = 25;
 
 export type PollSummary = Record<IngestOutcome, number> & { seen: number };
 
-export async function pollMailbox(deps: IngestDeps, mailbox: Mailbox, signal?: AbortSignal): Promise<PollSummary> {
+export async function pollMailbox(
+  deps: IngestDeps,
+  mailbox: Mailbox,
+  signal?: AbortSignal,
+  /** Called after each new message with how many of the new ones are done (issue 9 §6: progress over a backlog). */
+  onProgress?: (done: number, total: number) => void,
+): Promise<PollSummary> {
   const summary: PollSummary = { seen: 0, skipped: 0, processed: 0, ignored: 0, failed: 0, duplicate: 0 };
   const { uidValidity } = await mailbox.open();
-  const keys = await mailbox.listKeys();
-  const settled = await deps.store.settledKeys(mailbox.name, uidValidity, deps.clock.now());
-  const todo = keys.filter((k) => !settled.has(k));
-  summary.seen = keys.length;
-  summary.skipped = keys.length - todo.length;
+  const now = deps.clock.now();
+  let todo: string[];
+  let nextCursor: string | null = null;
+  if (mailbox.listKeysSince) {
+    const since = await deps.store.mailboxCursor(mailbox.name, uidValidity);
+    const listed = await mailbox.listKeysSince(since);
+    const settled = listed.keys.length ? await deps.store.settledAmong(mailbox.name, uidValidity, listed.keys, now) : new Set<string>();
+    const fresh = listed.keys.filter((k) => !settled.has(k));
+    const freshSet = new Set(fresh);
+    // The due retries first: they arrived before anything new (in order of arrival).
+    const due = (await deps.store.dueKeys(mailbox.name, uidValidity, now)).filter((k) => !freshSet.has(k));
+    todo = [...due, ...fresh];
+    summary.seen = listed.keys.length + due.length;
+    summary.skipped = listed.keys.length - fresh.length;
+    if (listed.cursor !== since) nextCursor = listed.cursor;
+  } else {
+    const keys = await mailbox.listKeys();
+    const settled = await deps.store.settledKeys(mailbox.name, uidValidity, now);
+    todo = keys.filter((k) => !settled.has(k));
+    summary.seen = keys.length;
+    summary.skipped = keys.length - todo.length;
+  }
+  let done = 0;
   for (let i = 0; i < todo.length; i += BATCH) {
     if (signal?.aborted) break;
     for await (const raw of mailbox.fetch(todo.slice(i, i + BATCH))) {
       const outcome = await ingestMessage(deps, raw);
       summary[outcome]++;
-      if (outcome !== "failed" && mailbox.markProcessed) await mailbox.markProcessed(raw.key).catch(() => undefined);
+      onProgress?.(++done, todo.length);
+      // "skipped" here is a message another daemon holds (issue 13 §7): that one marks it.
+      if (outcome !== "failed" && outcome !== "skipped" && mailbox.markProcessed) await mailbox.markProcessed(raw.key).catch(() => undefined);
       if (signal?.aborted) break;
     }
   }
+  // Every listed key has now been tried and is in the ledger (settled, failed with its retry time, or held by another
+  // daemon, whose lease brings it back as due if that daemon dies): the cursor may move past them.
+  if (nextCursor !== null && !signal?.aborted) await deps.store.saveMailboxCursor(mailbox.name, uidValidity, nextCursor, deps.clock.now());
   return summary;
 }
