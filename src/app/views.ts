@@ -32,6 +32,8 @@ export async function statusView(deps: ViewDeps, regime: Regime, period: string)
 export async function outboxView(deps: ViewDeps) {
   const zone = deps.settings.timezone;
   return (await deps.store.listOutbox()).map((r) => ({
+    // The id `intake outbox --release ID` / `--drop ID` take (issue 11).
+    id: r.id,
     messageId: r.messageId,
     purpose: r.purpose,
     to: r.mail.to,
