@@ -9,9 +9,22 @@ import type { ReportCandidate } from "./outcome.ts";
 
 /** Files that are no report unless their name says so: inline images, signatures, calendar and contact cards. */
 export const NOT_DOCUMENT_EXT = /\.(?:png|jpe?g|gif|bmp|tiff?|webp|emf|wmf|p7s|sig|asc|ics|vcf)$/i;
+/** Names mail clients give pictures pasted into the body (Outlook "image001.png", "Outlook-abc.png"): no annex. */
+const PASTED_PICTURE = /^(?:image\d{3}|outlook-[\w-]+|att\d{5})\.(?:png|jpe?g|gif)$/i;
 /** Photos and scans: a report sent as pictures only (a phone photo of the signed copy) is read by a person. */
 export const PICTURE_EXT = /\.(?:png|jpe?g|gif|bmp|tiff?|webp|heic|heif)$/i;
 const EDITABLE_EXT = /\.(?:docx?|docm|odt|rtf)$/i;
+/** Formats a report is written in; any other file beside a report is an annex (contract.md "Annexes"). */
+const REPORT_EXT = /\.(?:docx?|docm|dotx|odt|rtf|pdf|txt|html?)$/i;
+
+/**
+ * True for a file that is no report by its format: a spreadsheet, an image, an archive, a presentation… It is listed
+ * with the report it came with, never judged, never a reason for Không đạt; it founds no report of its own.
+ */
+export function isAnnex(filename: string | null): boolean {
+  if (!filename || !/\.[a-z0-9]{1,5}$/i.test(filename)) return false;
+  return !REPORT_EXT.test(filename);
+}
 
 export interface Group {
   docs: DocFacts[];
@@ -41,13 +54,15 @@ function compatible(g: Group, d: DocFacts, own: Located[]): boolean {
 export function groupDocuments(docs: DocFacts[]): Group[] {
   const groups: Group[] = [];
   const satellites: { d: DocFacts; after: Group | null }[] = [];
-  const pictures: DocFacts[] = [];
+  const pasted: DocFacts[] = [];
   let last: Group | null = null;
   for (const d of docs.filter((x) => x.source !== "body")) {
-    const own = locate([d.name, d.title]);
+    const own = isAnnex(d.filename) ? [] : locate([d.name, d.title]);
     if (own.length === 0) {
-      if (!NOT_DOCUMENT_EXT.test(d.filename ?? "") || d.sections.length >= 2) satellites.push({ d, after: last });
-      else if (PICTURE_EXT.test(d.filename ?? "")) pictures.push(d);
+      // Pictures beside a report are its annexes (photos of an event); alone, they are the report (a scan).
+      const picture = PICTURE_EXT.test(d.filename ?? "") && !PASTED_PICTURE.test(d.filename ?? "");
+      if (!NOT_DOCUMENT_EXT.test(d.filename ?? "") || d.sections.length >= 2 || picture) satellites.push({ d, after: last });
+      else if (PICTURE_EXT.test(d.filename ?? "")) pasted.push(d);
       continue;
     }
     const g = groups.find((x) => compatible(x, d, own));
@@ -62,10 +77,13 @@ export function groupDocuments(docs: DocFacts[]): Group[] {
   }
   if (groups.length === 0) groups.push({ docs: [], mentions: [] });
   for (const s of satellites) (s.after ?? groups[0]!).docs.push(s.d);
-  // Pictures join only a report that has no other file: then they are the report (photographed or scanned).
-  if (groups.length === 1 && groups[0]!.docs.length === 0) groups[0]!.docs.push(...pictures);
+  // Pasted pictures join only a report that has no other file: then they are the report (photographed or scanned).
+  if (groups.length === 1 && groups[0]!.docs.length === 0) groups[0]!.docs.push(...pasted);
   const body = docs.find((d) => d.source === "body");
-  if (body) for (const g of groups) if (g.docs.length === 0 || body.sections.length >= 2) g.docs.push(body);
+  // The body joins a report that has no report document of its own (annexes aside: a report typed in the mail with a
+  // spreadsheet of figures attached is the body's), or when it has sections itself.
+  const hasReportFile = (g: Group): boolean => g.docs.some((d) => d.source !== "body" && !isAnnex(d.filename) && !NOT_DOCUMENT_EXT.test(d.filename ?? ""));
+  if (body) for (const g of groups) if (!hasReportFile(g) || body.sections.length >= 2) g.docs.push(body);
   return groups;
 }
 

@@ -34,7 +34,7 @@ import { REASONS, type ReportCandidate } from "./outcome.ts";
 export { CONFIDENCE_FACTORS, CONFIDENCE_THRESHOLD, REASONS, type ReportCandidate } from "./outcome.ts";
 export { firstHeading, sectionsPresent, titleLines } from "./evidence.ts";
 export { periodRelation } from "./period-relation.ts";
-export { signedCopies } from "./grouping.ts";
+export { isAnnex, signedCopies } from "./grouping.ts";
 
 export interface ClassifyInput {
   facts: MailFacts;

@@ -162,8 +162,22 @@ export function bodyOutline(text: string): Outline {
   return { blocks };
 }
 
+/** The plan clause of a title: "Phương hướng…", "Nhiệm vụ trọng tâm…", "Kế hoạch công tác…" on its own line. */
+const TITLE_PLAN = /^(?:phuong huong|nhiem vu|ke hoach|chuong trinh|du kien|dinh huong|trien khai nhiem vu)\b/;
+
 /**
- * The document's title lines (trích yếu): up to two unnumbered lines right after a "BÁO CÁO" line within
+ * A line set like the title line above it: both bold, or both in capitals. Plain text (a mail body, a PDF) cannot
+ * tell a title's second line from the first heading, so there only "," / ";" / a lower-case start continue a title.
+ */
+function isTitleStyled(b: Block, prev: Block): boolean {
+  if (b.type === "table" || prev.type === "table") return false;
+  const caps = (x: Block): boolean => isAllCaps(blockText(x));
+  const bold = (x: Block): boolean => x.type !== "table" && isAllBold(x.runs);
+  return (bold(b) && bold(prev)) || (caps(b) && caps(prev));
+}
+
+/**
+ * The document's title lines (trích yếu): up to three unnumbered lines right after a "BÁO CÁO" line within
  * the first 15 blocks (Nghị định 30/2020 Phụ lục I: document kind, then the summary line). Empty when absent.
  */
 export function documentTitle(outline: Outline): { index: number; text: string }[] {
@@ -171,15 +185,24 @@ export function documentTitle(outline: Outline): { index: number; text: string }
   const at = head.findIndex((b) => b.type !== "table" && /^bao cao( (tuan|thang|quy|nam|so ket|tong ket))?$/.test(fold(blockText(b))));
   if (at < 0) return [];
   const out: { index: number; text: string }[] = [];
-  for (let i = at + 1; i < outline.blocks.length && out.length < 2; i++) {
+  for (let i = at + 1; i < outline.blocks.length && out.length < 3; i++) {
     const b = outline.blocks[i]!;
     if (b.type === "table") break;
     const text = blockText(b).trim();
     if (!text) continue;
     if (b.type === "heading" || b.list || splitNumbering(text).numbering) break;
-    if (/^kinh gui\b/.test(fold(text))) break;
-    // A second line only continues the summary: "và kế hoạch…", "(Từ ngày 16/11 đến 20/11/2026)".
-    if (out.length === 1 && !/^[(\p{Ll}]/u.test(text) && !/^(va|tu|cua|tuan|thang|quy|nam|den)\b/.test(fold(text))) break;
+    const f = fold(text);
+    if (/^kinh gui\b/.test(f)) break;
+    // A further line only continues the summary: "và kế hoạch…", "(Từ ngày 16/11 đến 20/11/2026)", a line after one
+    // ending in "," or ";", or the plan clause of the title ("Kết quả hoạt động quý III, / Phương hướng hoạt động
+    // quý IV năm 2026": research/report-headings.md §2).
+    const prev = out[out.length - 1]?.text ?? "";
+    const continues =
+      /^[(\p{Ll}]/u.test(text) ||
+      /^(va|tu|cua|tuan|thang|quy|nam|den)\b/.test(f) ||
+      /[,;]$/.test(prev) ||
+      (TITLE_PLAN.test(f) && isTitleStyled(b, outline.blocks[out[out.length - 1]?.index ?? at]!));
+    if (out.length >= 1 && !continues) break;
     out.push({ index: i, text });
   }
   return out;

@@ -38,5 +38,6 @@ export function withoutSections(report: SectionReport, ids: string[], requiredId
   return {
     findings: report.findings.map((f) => (ids.includes(f.id) ? { ...f, found: false } : f)),
     missingRequired: [...new Set([...report.missingRequired, ...ids.filter((id) => requiredIds.includes(id))])],
+    ...(report.unplaced ? { unplaced: report.unplaced } : {}),
   };
 }
