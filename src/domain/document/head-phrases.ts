@@ -51,8 +51,13 @@ export const CONTEXT_HEADS = [
 /** Plural and quantifier words that may lead a heading: "Những kết quả đạt được", "Các nhiệm vụ trọng tâm…". */
 const LEAD = /^(?:(?:cac|nhung|mot so|mot vai|ve|phan) )+(?=\S)/;
 
-/** Heads whose section depends on the period they name (plan when later, results when the report's own). */
-const FLIPPABLE = /^(?:ke hoach|nhiem vu|cong tac|chuong trinh|lich cong tac)(?: |$)/;
+/**
+ * Bare heads whose section depends on the period they name (plan when later, results when the report's own):
+ * "Kế hoạch tuần 48", "Nhiệm vụ tháng 11", "Công tác tháng 12". A plan head that says so ("Nhiệm vụ trọng tâm…",
+ * "Phương hướng…", "… tới") stays the plan even when a unit forgot to change the month it copied.
+ */
+const FLIPPABLE = /^(?:ke hoach|nhiem vu|ke hoach cong tac|nhiem vu cong tac|chuong trinh cong tac|lich cong tac|cong tac (?:tuan|thang|quy|nam|6 thang))$/;
+const NO_FLIP = /(?:^| )(?:trong tam|toi|tiep theo|sap toi|ke tiep)(?: |$)/;
 /** Generic head phrases: their qualifier must read as a period, a field or a plan cue. */
 const GENERIC = new Set(["ke hoach", "nhiem vu", "ke hoach cong tac", "nhiem vu cong tac", "chuong trinh cong tac"]);
 /** Nouns that alone label a sentence ("Kết quả: đã đăng tải…") or a data table's column ("Nội dung | Kết quả"). */
@@ -150,7 +155,7 @@ function accepts(head: Head, rest: string, opts: { strength: Strength; labelled:
 
 function withPeriod(head: Head, rest: string, raw: string, sections: SectionDef[], ctx: SectionContext): HeadMatch {
   let id = head.id;
-  if (FLIPPABLE.test(head.folded)) {
+  if (FLIPPABLE.test(head.folded) && !NO_FLIP.test(rest)) {
     const rel = ctx.periodRelation?.(raw) ?? null;
     const role = sectionRole(sections.find((s) => s.id === id)!);
     const results = sections.find((s) => sectionRole(s) === "results");

@@ -174,10 +174,9 @@ export function checkSections(outline: Outline, sections: SectionDef[], ctx: Sec
   });
   const missingRequired = sections.filter((s) => s.required && !found.has(s.id)).map((s) => s.id);
   const report: SectionReport = { findings, missingRequired };
-  if (missingRequired.length > 0) {
-    const unplaced = unplacedHeadings(outline, all, claimed, context, [...found.values()]);
-    if (unplaced.length > 0) report.unplaced = unplaced;
-  }
+  // Computed even when nothing is missing: a required section found with no content may be taken out later.
+  const unplaced = unplacedHeadings(outline, all, claimed, context, [...found.values()]);
+  if (unplaced.length > 0) report.unplaced = unplaced;
   return report;
 }
 

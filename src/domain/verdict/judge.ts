@@ -3,12 +3,12 @@
  * check on the report's documents, the verdict. Pure apart from its inputs.
  */
 import type { DocumentFacts } from "../message.ts";
-import type { Classification } from "../model.ts";
+import type { Classification, PeriodKind } from "../model.ts";
 import type { Regime } from "../regime.ts";
 import { deadlinesOf, periodFromId } from "../calendar/index.ts";
 import { checkSections } from "../document/index.ts";
-import { signedCopies } from "../classify/index.ts";
-import { bestReport, decideVerdict, needsPerson } from "./verdict.ts";
+import { isAnnex, periodRelation, signedCopies } from "../classify/index.ts";
+import { bestReport, decideVerdict, needsPerson, type VerdictDocument } from "./verdict.ts";
 import { emptySections, withoutSections } from "../document/index.ts";
 import { reportSkeleton, SKELETON_KINDS } from "../document/index.ts";
 import type { SubmissionRecord } from "./record.ts";
@@ -75,12 +75,16 @@ export function judgeReport(input: {
 }): Judged {
   const { candidate: c, zone } = input;
   const docs = input.documents.filter((d) => c.documents.includes(d.source));
-  // The body is the report only when no attached document belongs to this report.
   const attachedDocs = docs.filter((d) => d.source !== "body");
   // contract.md: a signed PDF beside the .docx is the signed copy: archived, listed, not judged (nor merged).
   const signed = new Set(signedCopies(attachedDocs));
-  const judgedDocs = attachedDocs.length > 0 ? attachedDocs.filter((d) => !signed.has(d.source)) : docs;
-  const attachments = attachedDocs.map((d) => d.filename ?? "").filter(Boolean);
+  // contract.md "Annexes": spreadsheets, images, archives and other files beside a report are listed, never judged.
+  const reportFiles = attachedDocs.filter((d) => !signed.has(d.source) && !isAnnex(d.filename));
+  const annexes = attachedDocs.filter((d) => !signed.has(d.source) && isAnnex(d.filename));
+  const body = docs.filter((d) => d.source === "body");
+  // A mail that is no report still lists what it carried (the officer reads it in the digest).
+  const listed = c.isReport ? attachedDocs : input.documents.filter((d) => d.source !== "body");
+  const attachments = listed.map((d) => d.filename ?? "").filter(Boolean);
   const record = base(input.index, c, attachments);
   const regime = input.regimes.find((r) => r.id === c.regime) ?? null;
 
@@ -105,31 +109,47 @@ export function judgeReport(input: {
   const secret = (attachedDocs.length > 0 ? attachedDocs : docs).map((d) => (d.read.ok ? d.read.secret : undefined)).find(Boolean);
   if (secret) record.secret = secret;
 
-  const reads = judgedDocs.map((d) => d.read);
-  const readable = judgedDocs.filter((d) => d.read.ok);
-  if (readable.length === 0 && needsPerson(reads)) {
-    record.reason = SCANNED_REASON;
-    return { record, regime, compileDeadline: compile, due };
-  }
-
-  // Each readable document's sections, with required sections that have only a heading removed; the most
-  // complete document is the report, the others are annexes or copies.
+  // Each readable document's sections (the body's too, when it belongs to this report), with required sections that
+  // have only a heading removed; the most complete document is the report, the others are annexes or copies.
   const required = regime.sections.filter((x) => x.required).map((x) => x.id);
-  const checkedDocs = judgedDocs.map((d) => {
+  const ctx = { periodRelation: periodRelation(c.kind as PeriodKind, c.period, input.receivedAt, zone) };
+  const check = (d: DocumentFacts): VerdictDocument => {
     if (!d.read.ok) return { filename: d.filename, read: d.read };
-    const checked = checkSections(d.read.outline, regime.sections);
+    const checked = checkSections(d.read.outline, regime.sections, ctx);
     return { filename: d.filename, read: d.read, sections: withoutSections(checked, emptySections(d.read.outline, checked, required, SKELETON_GUIDANCE), required) };
-  });
+  };
+  let checkedDocs = [...reportFiles, ...body].map(check);
+  // Only when no readable report is present does an annex's format matter: the reply then says what to send.
+  const anyReport = checkedDocs.some((d) => d.read.ok && d.sections !== undefined && d.sections.findings.some((f) => f.found));
+  if (!anyReport) {
+    const attachedReads = [...reportFiles, ...annexes];
+    if (attachedReads.length > 0 && needsPerson(attachedReads.map((d) => ({ filename: d.filename, read: d.read })))) {
+      record.reason = SCANNED_REASON;
+      return { record, regime, compileDeadline: compile, due };
+    }
+    checkedDocs = [...checkedDocs, ...annexes.map(check)];
+  }
   const verdict = decideVerdict({ documents: checkedDocs, report: null, sections: regime.sections });
   const best = bestReport({ documents: checkedDocs, report: null, sections: regime.sections });
   const bestDoc = best && typeof best.source === "number" ? checkedDocs[best.source] : undefined;
   const bestOutline = bestDoc?.read.ok ? bestDoc.read.outline : null;
+  record.findings = best?.report.findings ?? [];
+  record.outline = bestOutline;
+  // Issue 12 "Doubt goes to a person": a required section missing while the report has headings of the same rank no
+  // section claims waits for the officer; the unit gets nothing yet.
+  const unplaced = best?.report.unplaced ?? [];
+  if (verdict.value === "khong_dat" && verdict.reasons.includes("missing_sections") && unplaced.length > 0) {
+    const titles = verdict.missingSections.map((id) => regime.sections.find((x) => x.id === id)?.title ?? id);
+    record.verdictDetail = { reasons: ["uncertain_sections"], details: verdict.details, missingSections: verdict.missingSections, unplaced };
+    record.reason =
+      `uncertain_sections: Chưa thấy mục ${titles.map((t) => `“${t}”`).join(", ")} nhưng báo cáo có đề mục chưa xác định được thuộc mục nào: ` +
+      `${unplaced.map((h) => `“${h}”`).join("; ")}; chuyển chuyên viên xem xét`;
+    return { record, regime, compileDeadline: compile, due };
+  }
   record.verdict = verdict.value;
   record.status = verdict.value === "dat" ? "accepted" : "rejected";
   record.missingSections = verdict.missingSections;
-  record.findings = best?.report.findings ?? [];
   record.verdictDetail = { reasons: verdict.reasons, details: verdict.details };
-  record.outline = bestOutline;
   record.reason = verdict.value === "dat" ? null : `${verdict.reasons.join(",")}: ${verdict.details.join("; ")}`;
   return { record, regime, compileDeadline: compile, due };
 }
