@@ -19,6 +19,16 @@ export const dueRuleSchema = z
   })
   .strict();
 
+export const sectionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    title: z.string().min(1),
+    required: z.boolean(),
+    description: z.string().min(1),
+    headings: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
 export const kindRuleSchema = z
   .object({
     label: z.string().min(1),
@@ -28,16 +38,9 @@ export const kindRuleSchema = z
     reminders: z.array(offset),
     chase: z.object({ enabled: z.boolean(), everyWorkingDay: z.boolean(), time: hhmm }).strict(),
     only: z.array(z.string()).optional(),
-  })
-  .strict();
-
-export const sectionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-    title: z.string().min(1),
-    required: z.boolean(),
-    description: z.string().min(1),
-    headings: z.array(z.string().min(1)).min(1),
+    // Issue 10: words opening this kind's title, and the kind's own sections (a province's plan and report).
+    titles: z.array(z.string().min(1)).optional(),
+    sections: z.array(sectionSchema).min(1).optional(),
   })
   .strict();
 
@@ -94,8 +97,16 @@ export const regimeTemplateSchema = z
     id: z.string().min(1),
     name: z.string().min(1),
     kinds: z.partialRecord(z.enum(kinds), kindRuleSchema),
-    sections: z.array(sectionSchema).min(1),
+    // Issue 10: a regime whose kinds all have their own sections needs none here (the loader fills the union).
+    sections: z.array(sectionSchema).default([]),
     units: z.array(unitSchema).min(1),
+    // Issue 10: the registry the units come from (templates/registries/<name>.yaml), the one before it (history)
+    // and what the loader read of them: the former units with their mergers, names that are no unit.
+    registry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional(),
+    formerRegistry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional(),
+    unitsSince: isoDate.optional(),
+    formerUnits: z.array(unitSchema.extend({ mergedInto: z.string().min(1), until: isoDate })).optional(),
+    notUnitIn: z.array(z.string().min(1)).optional(),
     fields: z.array(z.string().min(1)).default([]),
     holidays: z.array(isoDate).default([]),
     workingDays: z.array(isoDate).default([]),
@@ -121,7 +132,9 @@ export const regimeTemplateSchema = z
         }
       });
     });
-    if (!r.sections.some((s) => s.required)) ctx.addIssue({ code: "custom", path: ["sections"], message: "at least one section must be required" });
+    const kindSections = Object.values(r.kinds).map((k) => k?.sections);
+    const everyKindHasOwn = kindSections.length > 0 && kindSections.every((x) => x !== undefined && x.some((s) => s.required));
+    if (!everyKindHasOwn && !r.sections.some((s) => s.required)) ctx.addIssue({ code: "custom", path: ["sections"], message: "at least one section must be required" });
   });
 
 const person = z.object({ name: z.string().min(1), address }).strict();
@@ -156,3 +169,7 @@ export const regimeFileSchema = z
   .strict();
 
 export type RegimeFile = z.infer<typeof regimeFileSchema>;
+    /** §7 of every procedure: archived mail and reports are kept at least 3 years (issue 10); `intake retention`. */
+    retentionYears: z.number().int().min(3, "records are kept at least 3 years (QT.VP.03 §7)").default(5),
+            /** Issue 10: addresses (and names) of the former registry's units, merged by id like `units`. */
+            formerUnits: z.array(unitOverrideSchema).optional(),

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { IANAZone } from "luxon";
+import { registryKeys } from "./config-registry.ts";
 import type { Regime } from "./domain/regime.ts";
 import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
 
@@ -186,7 +187,16 @@ export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[]
       throw new ConfigError(formatIssues(file, shorthand.error.issues.map((i) => ({ ...i, path: ["regimes", idx, ...i.path] }))));
     }
     const merged = mergeDeep(mergeDeep(template, overrides), { kinds: shorthandKinds(shorthand.data) }) as Record<string, unknown>;
-    merged.units = mergeUnits(template.units, units);
+    // Issue 10: units from the template's registry (provinces, ministries), the office's addresses merged by id.
+    const reg = registryKeys(templatesDir(), merged.registry as string | undefined, merged.formerRegistry as string | undefined);
+    if (!reg.ok) throw new ConfigError(`Invalid configuration in ${file} (regime ${entry.id}, template ${templateFile}):\n  - registry: ${reg.message}`);
+    Object.assign(merged, { ...reg.keys, ...(merged.notUnitIn ? { notUnitIn: merged.notUnitIn } : {}) });
+    merged.units = mergeUnits(reg.keys.units ? mergeUnits(reg.keys.units, template.units) : template.units, units);
+    if (reg.keys.formerUnits || entry.formerUnits) merged.formerUnits = mergeUnits(reg.keys.formerUnits, entry.formerUnits);
+    // A regime whose kinds have their own sections (plan, report) lists their union as its sections.
+    if (!Array.isArray(merged.sections) || merged.sections.length === 0) {
+      merged.sections = Object.values((merged.kinds ?? {}) as Record<string, { sections?: unknown[] }>).flatMap((k) => k.sections ?? []);
+    }
     merged.id = entry.id;
     const checked = regimeTemplateSchema.safeParse(merged);
     if (!checked.success) {

@@ -7,6 +7,7 @@ import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
+import { sectionsOfKind } from "../domain/registry/index.ts";
 import type { MailContext } from "./context.ts";
 import { buildMail, replySubject } from "./outgoing.ts";
 import type { OutboxEntry, SubmissionRecord } from "./store.ts";
@@ -31,14 +32,17 @@ export interface ReplyContext {
 export function reportLabel(kind: string, periodId: string, zone: string): string {
   const period = periodFromId(kind as PeriodKind, periodId, zone);
   if (!period) return `báo cáo ${periodId}`;
-  return `${kind === "half" ? "báo cáo sơ kết" : "báo cáo"} ${periodLabelVi(period, zone)}`;
+  // Issue 10: a province's plan is a "kế hoạch", its yearly report a "báo cáo tổng kết".
+  const noun = kind === "half" ? "báo cáo sơ kết" : kind === "plan" ? "kế hoạch" : kind === "report" ? "báo cáo tổng kết" : "báo cáo";
+  return `${noun} ${periodLabelVi(period, zone)}`;
 }
 
 export function composeReply(out: MailContext, ctx: ReplyContext): OutboxEntry | null {
   const { record, regime, facts, now } = ctx;
   const { zone } = out;
   if (!record.unit || !record.kind || !record.period || !record.verdict || !ctx.replyTo) return null;
-  const unit = regime.units.find((u) => u.id === record.unit);
+  // Issue 10: a report about a year before a merger belongs to a former unit (provinces-2013).
+  const unit = regime.units.find((u) => u.id === record.unit) ?? regime.formerUnits?.find((u) => u.id === record.unit);
   if (!unit) return null;
 
   let template: string;
@@ -52,7 +56,7 @@ export function composeReply(out: MailContext, ctx: ReplyContext): OutboxEntry |
   }
 
   const due = record.deadline;
-  const sections = regime.sections;
+  const sections = sectionsOfKind(regime, record.kind as PeriodKind);
   const missing = record.missingSections.map((id) => {
     const s = sections.find((x) => x.id === id);
     return s ? `${s.title}: ${s.description}` : id;

@@ -5,7 +5,8 @@
  */
 import type { MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
-import { classifyMessage } from "../domain/classify/index.ts";
+// Issue 10: provinces' and ministries' regimes read their plan/report titles first, then the general classifier.
+import { classifyReports } from "../domain/registry/index.ts";
 import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
 import { mailContext, type Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
@@ -163,7 +164,9 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
   }
 
   const documents = await readDocuments(deps, facts);
-  const candidates = classifyMessage({ facts, documents }, settings.regimes, { zone: settings.timezone });
+  const overFile = documentLimitReason(documents);
+  if (overFile) return { state: "processed", reason: overFile, submissions: [{ ...ignoredRecord(overFile), status: "unclassified" }], outbox: [], originalFrom };
+  const candidates = classifyReports({ facts, documents }, settings.regimes, { zone: settings.timezone });
   const submissions: SubmissionRecord[] = [];
   const outbox: OutboxEntry[] = [];
   const replyTo = replyTarget(settings, facts.from, originalFrom);

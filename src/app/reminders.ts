@@ -48,7 +48,7 @@ export function planUnitMail(mail: MailContext, regime: Regime, period: Period, 
   // contract.md "Sending": mail to units goes out in office hours; outside them the job waits for the next
   // opening, when it is planned again against what the unit has sent by then.
   if (nextOfficeTime(regime, now, zone).getTime() !== now.getTime()) return [];
-  const statuses = unitStatuses(regime, period.id, rows);
+  const statuses = unitStatuses(regime, period.id, rows, period.kind);
   const waiting = statuses.filter((s) => s.state === "missing" || s.state === "khong_dat");
   if (waiting.length === 0) return [];
 

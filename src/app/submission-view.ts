@@ -33,6 +33,18 @@ export interface SubmissionJson {
   decidedBy: string | null;
   decidedAt: string | null;
   note: string | null;
+  /**
+   * Issue 10: the unit's name as the mail or document wrote it (the line naming it: "UBND TỈNH HÀ GIANG"), kept on
+   * record when an old or another form of the name was attributed to a unit; null when only the address told.
+   */
+  nameUsed: string | null;
+}
+
+/** The name a unit was recognised by, from the classification evidence (not the sender's address). */
+function nameUsed(evidence: unknown): string | null {
+  if (!Array.isArray(evidence)) return null;
+  const hit = (evidence as { about?: string; source?: string; matched?: string }[]).find((e) => e.about === "unit" && e.source !== "sender" && e.source !== "person");
+  return hit?.matched ?? null;
 }
 
 export function toSubmissionJson(rows: SubmissionRow[], zone: string): SubmissionJson[] {
@@ -64,6 +76,7 @@ export function toSubmissionJson(rows: SubmissionRow[], zone: string): Submissio
       decidedBy: s.decidedBy,
       decidedAt: s.decidedAt ? formatInstant(s.decidedAt, zone) : null,
       note: s.decisionNote,
+      nameUsed: nonNoise ? nameUsed(s.evidence) : null,
     };
   });
 }

@@ -18,6 +18,24 @@ export interface KindRule {
   chase: { enabled: boolean; everyWorkingDay: boolean; time: string };
   /** Which periods of this kind are reporting periods, e.g. ["H1"] for `half` (H2 is the yearly report). Empty = all. */
   only?: string[];
+  /**
+   * Words that open this kind's title (issue 10: a province's "Kế hoạch …" is a `plan`, its "Báo cáo tổng kết …" a
+   * `report`). Only regimes whose kinds share a period shape need them.
+   */
+  titles?: string[];
+  /** This kind's own sections (Phụ lục 01 for a plan, Phụ lục 02 for a report); absent = the regime's `sections`. */
+  sections?: SectionDef[];
+}
+
+/**
+ * A unit of a registry that ended (issue 10: the 63 provinces until 30/6/2025), kept for reports about years due
+ * before the change and for old names and addresses, which `mergedInto` maps to a unit in force afterwards.
+ */
+export interface FormerUnitDef extends UnitDef {
+  /** Id of the unit in force it became part of. */
+  mergedInto: string;
+  /** Last day (ISO yyyy-mm-dd) it existed as such. */
+  until: string;
 }
 
 export interface OfficeHours {
@@ -39,6 +57,12 @@ export interface Regime {
   kinds: Partial<Record<PeriodKind, KindRule>>;
   sections: SectionDef[];
   units: UnitDef[];
+  /** Issue 10: the first day (ISO) the `units` are in force; periods due before it belong to `formerUnits`. */
+  unitsSince?: string;
+  /** Issue 10: units of the registry before `unitsSince` (provinces-2013), with the unit each merged into. */
+  formerUnits?: FormerUnitDef[];
+  /** Issue 10: phrases in which a unit's name means something else ("Thái Bình Dương", "hòa bình", "Điện Biên Phủ"). */
+  notUnitIn?: string[];
   /** ISO dates (yyyy-mm-dd) that are days off. */
   holidays: string[];
   /** ISO dates of weekend days that are worked (ngày làm bù). */

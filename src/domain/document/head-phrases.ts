@@ -108,10 +108,16 @@ export interface HeadMatch {
   rest: string;
 }
 
-/** True when the folded text starts with a context heading ("Đặc điểm tình hình", "Thuận lợi"). */
-export function isContextHeading(folded: string): boolean {
+/**
+ * True when the folded text starts with a context heading ("Đặc điểm tình hình", "Thuận lợi"). With `heads`: not
+ * when a section claims that heading as its own (issue 10: Phụ lục 02's part I "Đặc điểm tình hình" and Phụ lục 01's
+ * "Mục đích, yêu cầu" are required parts of a province's report and plan).
+ */
+export function isContextHeading(folded: string, heads?: Head[]): boolean {
   const f = strip(folded);
-  return CONTEXT_HEADS.some((c) => f === c || f.startsWith(`${c} `));
+  const starts = (c: string): boolean => f === c || f.startsWith(`${c} `);
+  if (heads?.some((h) => CONTEXT_HEADS.some((c) => h.folded === c || h.folded.startsWith(`${c} `)) && starts(h.folded))) return false;
+  return CONTEXT_HEADS.some(starts);
 }
 
 /**
@@ -127,7 +133,7 @@ export function matchHead(
   ctx: SectionContext,
 ): HeadMatch | null {
   const part = strip(folded);
-  if (!part || isContextHeading(part)) return null;
+  if (!part || isContextHeading(part, heads)) return null;
   // Longest head first; an office heading whose qualifier is too long still lets a head phrase decide.
   for (const head of heads) {
     if (!(part === head.folded || part.startsWith(`${head.folded} `))) continue;

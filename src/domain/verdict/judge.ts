@@ -8,6 +8,7 @@ import type { Regime } from "../regime.ts";
 import { deadlinesOf, periodFromId } from "../calendar/index.ts";
 import { checkSections } from "../document/index.ts";
 import { isAnnex, periodRelation, signedCopies } from "../classify/index.ts";
+import { regimeForKind } from "../registry/index.ts";
 import { bestReport, decideVerdict, needsPerson, type VerdictDocument } from "./verdict.ts";
 import { emptySections, withoutSections } from "../document/index.ts";
 import { reportSkeleton, SKELETON_KINDS } from "../document/index.ts";
@@ -86,7 +87,9 @@ export function judgeReport(input: {
   const listed = c.isReport ? attachedDocs : input.documents.filter((d) => d.source !== "body");
   const attachments = listed.map((d) => d.filename ?? "").filter(Boolean);
   const record = base(input.index, c, attachments);
-  const regime = input.regimes.find((r) => r.id === c.regime) ?? null;
+  const found = input.regimes.find((r) => r.id === c.regime) ?? null;
+  // Issue 10: a province's plan is checked against Phụ lục 01's parts, its report against Phụ lục 02's.
+  const regime = found ? regimeForKind(found, c.kind) : null;
 
   if (!c.isReport || !regime || !c.unit || !c.kind || !c.period) {
     record.reason = c.reason ?? "unattributed: Chưa xác định được đơn vị hoặc kỳ báo cáo";

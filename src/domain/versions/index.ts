@@ -12,6 +12,8 @@ export interface RecordedReport {
   regime: string | null;
   unit: string | null;
   period: string | null;
+  /** Issue 10: a province's plan and report share the period "2026": the kind tells their versions apart. */
+  kind?: string | null;
   status: "accepted" | "rejected" | "unclassified" | "ignored" | "failed";
   verdict: "dat" | "khong_dat" | null;
   receivedAt: Date;
@@ -22,7 +24,7 @@ export interface RecordedReport {
 
 /** A judged report (Đạt or Không đạt) with its unit and period: a version. */
 export const isReportVersion = (s: RecordedReport): boolean => (s.status === "accepted" || s.status === "rejected") && !!s.unit && !!s.period;
-const versionKey = (s: RecordedReport) => `${s.regime}|${s.unit}|${s.period}`;
+const versionKey = (s: RecordedReport) => `${s.regime}|${s.unit}|${s.kind ?? ""}|${s.period}`;
 
 /** The latest report version of each (regime, unit, period), by receipt time then record order. */
 export function latestIds(rows: readonly RecordedReport[]): Set<number> {
@@ -52,11 +54,11 @@ export interface UnitStatus {
   latestMessageId: string | null;
 }
 
-/** One line per unit of the regime for a period. */
-export function unitStatuses(regime: Regime, period: string, rows: readonly RecordedReport[]): UnitStatus[] {
+/** One line per unit of the regime for a period (of `kind`, when given: a province's plan and report share "2026"). */
+export function unitStatuses(regime: Regime, period: string, rows: readonly RecordedReport[], kind?: string): UnitStatus[] {
   return regime.units.map((u) => {
     const versions = rows
-      .filter((s) => s.regime === regime.id && s.unit === u.id && s.period === period && isReportVersion(s))
+      .filter((s) => s.regime === regime.id && s.unit === u.id && s.period === period && (!kind || s.kind === kind) && isReportVersion(s))
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
     const accepted = versions.filter((s) => s.status === "accepted");
     const firstAccepted = accepted[0] ?? null;
