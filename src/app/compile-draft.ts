@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import { formatDurationVi, kindOfPeriodId, nextPeriod, periodFromId } from "../domain/calendar/index.ts";
 import { draftSlots } from "../domain/draft/index.ts";
 import { fillSlots } from "../domain/draft/index.ts";
-import { buildDraftPlan, parseUnitDraftKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/draft/index.ts";
+import { buildDraftPlan, draftMailKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/draft/index.ts";
 import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { sectionContents } from "../domain/document/index.ts";
@@ -102,7 +102,8 @@ export async function compileDraft(deps: CompileDeps, input: { regime: Regime; p
   const keys = draftKeys(regime, period, rows);
   // Nothing changed since the last recorded version: that version is the draft (also for --out without --send,
   // which would otherwise label an unsent file "bản cập nhật").
-  if (previous && sameKeys(previous.included, keys)) {
+  const mailKey = draftMailKey(regime.id, period.id, keys);
+  if (previous && draftMailKey(regime.id, period.id, previous.included) === mailKey) {
     const docx = await deps.archive.get(previous.archivePath);
     const description = input.send
       ? `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.`
@@ -127,7 +128,7 @@ export async function compileDraft(deps: CompileDeps, input: { regime: Regime; p
   const files = await originals(deps, regime, period, rows);
   const cover = coverEmail({ draft: draftInput, draftFilename: filename, originals: files.map((f) => ({ unit: f.unit, filename: f.attachment.filename, size: f.size })) });
   const attach = files.filter((f) => cover.attachOriginals.some((a) => a.unit === f.unit && a.filename === f.attachment.filename)).map((f) => f.attachment);
-  const dedupeKey = `draft:${regime.id}:${period.id}:v${version}`;
+  const dedupeKey = mailKey;
   const officers = office.officers?.length ? office.officers.map((p) => p.address) : [office.address];
   const mail = buildMail({
     dedupeKey, purpose: "draft", from: deps.settings.mailFrom, officeAddress: office.address, to: [office.chief.address], cc: officers,
@@ -154,17 +155,4 @@ function draftFilename(skeleton: DraftSkeleton, period: Period, version: number,
   const slots = draftSlots(period, nextPeriod(period, input.zone), skeleton, DateTime.fromJSDate(input.now, { zone: input.zone }).year);
   const name = fillSlots(skeleton.coverEmail.subject, slots) + (version > 1 ? fillSlots(skeleton.coverEmail.subjectUpdate, { n: version - 1 }) : "");
   return `${name.replace(/[\\/:*?"<>|]+/g, "-").trim()}.docx`;
-}
-
-/**
- * Whether two drafts merge the same reports. Only merged content counts (issue 5: "a report accepted after the
- * draft was sent produces an updated draft"): a missing unit that sent a Không đạt report changes no content.
- */
-export function sameKeys(a: Record<string, unknown>, b: Record<string, string>): boolean {
-  const merged = (key: unknown): string => {
-    const k = typeof key === "string" ? parseUnitDraftKey(key) : null;
-    return k && (k.state === "accepted" || k.state === "secret") ? `${k.state}@${k.version}` : "none";
-  };
-  const units = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return units.every((u) => merged(a[u]) === merged(b[u]));
 }

@@ -8,7 +8,8 @@ import { deadlinesOf, draftTimeOf, formatDeadlineVi } from "../domain/calendar/i
 import type { PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { mailContext, type Deps } from "./context.ts";
-import { compileDraft, draftKeys, sameKeys } from "./compile-draft.ts";
+import { compileDraft, draftKeys } from "./compile-draft.ts";
+import { draftMailKey } from "../domain/draft/index.ts";
 import { laggardsValues, summariseLaggards } from "./laggards.ts";
 import { buildMail } from "./outgoing.ts";
 import { activePeriods, planUnitMail, type PlannedJob } from "./reminders.ts";
@@ -36,7 +37,8 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       const scheduled = now >= draftAt && now < compile;
       const early = regime.draftWhenComplete && complete && now < compile;
       if ((scheduled || early) && !hasDraft) {
-        const key = `draft:${regime.id}:${period.id}`;
+        // The scheduled draft is one occurrence per period (its mail's key names its content, see compileDraft).
+        const key = `draft-at:${regime.id}:${period.id}`;
         jobs.push({
           key,
           kind: "draft",
@@ -50,11 +52,11 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       // before the compile deadline. The key names what it merges, so each change is sent once.
       const lastDraft = periodDrafts[periodDrafts.length - 1];
       if (lastDraft && now < compile) {
-        const keys = draftKeys(regime, period, rows.filter((r) => r.period === period.id));
-        if (!sameKeys(lastDraft.included, keys)) {
-          const signature = Object.entries(keys).sort().map(([u, k]) => `${u}=${k}`).join(",");
+        // The update's key is the key of the mail it would send: the same merged content is never sent twice.
+        const mailKey = draftMailKey(regime.id, period.id, draftKeys(regime, period, rows.filter((r) => r.period === period.id)));
+        if (draftMailKey(regime.id, period.id, lastDraft.included) !== mailKey) {
           jobs.push({
-            key: `draft-update:${regime.id}:${period.id}:${signature}`,
+            key: mailKey,
             kind: "draft",
             dueAt: now,
             description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,

@@ -9,7 +9,7 @@ import { appendixDifficulties, appendixSubmissions, recordSentence } from "./app
 import { draftSlots, draftTitle, type DraftSlots } from "./labels.ts";
 import { unitDraftKey, type DraftInput, type DraftNode, type DraftPlan, type DraftRole, type DraftUnitSummary, type UnitReportForDraft } from "./plan.ts";
 
-export { parseUnitDraftKey, unitDraftKey, type DraftInput, type UnitReportForDraft } from "./plan.ts";
+export { draftMailKey, parseUnitDraftKey, unitDraftKey, type DraftInput, type UnitReportForDraft } from "./plan.ts";
 import { unitSection } from "./unit-content.ts";
 import { fillSlots, type DraftSkeleton } from "./skeleton.ts";
 import type { Block, Period, UnitDef } from "../model.ts";

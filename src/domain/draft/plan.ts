@@ -115,6 +115,21 @@ export function unitDraftKey(u: { state: UnitDraftState; version: number }): str
   return `${u.state}@${u.state === "missing" ? 0 : u.version}`;
 }
 
+/**
+ * The key of the draft mail that merges these units (issue 8: one deduplication idea for everything the bot
+ * sends, a stable key per intended mail). Only merged content counts (issue 5: "a report accepted after the draft
+ * was sent produces an updated draft"): a missing unit that sent a Không đạt report changes no content, so two
+ * drafts with the same merged versions have the same key and the second is never sent.
+ */
+export function draftMailKey(regimeId: string, periodId: string, units: Readonly<Record<string, unknown>>): string {
+  const merged = Object.entries(units)
+    .map(([unit, key]) => [unit, typeof key === "string" ? parseUnitDraftKey(key) : null] as const)
+    .filter(([, k]) => k && (k.state === "accepted" || k.state === "secret"))
+    .map(([unit, k]) => `${unit}=${k!.state}@${k!.version}`)
+    .sort();
+  return `draft:${regimeId}:${periodId}:${merged.join(",") || "-"}`;
+}
+
 /** Reads a key written by `unitDraftKey`; null for anything else. */
 export function parseUnitDraftKey(key: string): { state: UnitDraftState; version: number } | null {
   const m = /^(accepted|rejected|missing|secret)@(\d+)$/.exec(key);
