@@ -180,7 +180,8 @@ export async function checkFacts(deps: CheckDeps, facts: MailFacts, ctx: { file:
       regime: r.regime, unit: r.unit, kind: r.kind, period: r.period,
       deadline: r.deadline ? formatInstant(r.deadline, zone) : null, onTime: r.onTime, status: r.status, verdict: r.verdict,
       missingSections: r.missingSections, attachments: r.attachments, reason: r.reason, secret: r.secret, evidence,
-      reply: reply ? { subject: reply.mail.subject, text: reply.mail.text } : null,
+      // A lone document answers no mail: its reply's subject is the template's own, without "Re: ".
+      reply: reply ? { subject: ctx.isDocument ? reply.mail.subject.replace(/^Re: /, "") : reply.mail.subject, text: reply.mail.text } : null,
       replyHeld: !!(reply && judged.regime && holdReason(judged.regime, reply.purpose)),
     });
   }
