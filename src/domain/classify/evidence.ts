@@ -3,7 +3,7 @@
  * period phrases of the subject, file names, title blocks and body; the regime's section headings found in a
  * document; units named in a text.
  */
-import type { Block, Evidence, Outline, SectionDef } from "../model.ts";
+import type { Block, Evidence, Outline, SectionDef, SectionReport } from "../model.ts";
 import type { MailFacts } from "../message.ts";
 import type { Regime } from "../regime.ts";
 import { type PeriodMention, findPeriodPhrases } from "./period-phrases.ts";
@@ -81,10 +81,10 @@ const MAX_TITLE_WORDS = 24;
  * blocks. The body below is not the title: a weekly report's "tháng 11", "sơ kết", "chuẩn bị giao ban quý IV" or
  * "chương trình công tác tháng 12" name other periods.
  */
-export function titleLines(outline: Outline, max = 8, sections: SectionDef[] = []): string[] {
+export function titleLines(outline: Outline, max = 8, sections: SectionDef[] | SectionReport = []): string[] {
   const title = documentTitle(outline);
   if (title.length > 0) return outline.blocks.slice(0, title[title.length - 1]!.index + 1).flatMap((b) => runsText(b).split("\n")).filter((l) => l.trim() !== "");
-  const first = sections.length > 0 ? firstSectionIndex(outline, sections) : null;
+  const first = firstSectionIndex(outline, sections);
   const numbered = outline.blocks.findIndex((b) => b.type !== "table" && headingRank(b) !== null);
   const end = Math.min(max, first ?? Infinity, numbered < 0 ? Infinity : numbered);
   return outline.blocks
@@ -93,13 +93,15 @@ export function titleLines(outline: Outline, max = 8, sections: SectionDef[] = [
     .filter((l) => l.trim() !== "" && fold(l).split(" ").length <= MAX_TITLE_WORDS);
 }
 
-function firstSectionIndex(outline: Outline, sections: SectionDef[]): number | null {
-  const at = checkSections(outline, sections).findings.filter((f) => f.found && f.blockIndex !== null).map((f) => f.blockIndex!);
+/** The block index of the first section heading (from a section report already made, or by checking). */
+function firstSectionIndex(outline: Outline, sections: SectionDef[] | SectionReport): number | null {
+  const report = Array.isArray(sections) ? (sections.length > 0 ? checkSections(outline, sections) : null) : sections;
+  const at = (report?.findings ?? []).filter((f) => f.found && f.blockIndex !== null).map((f) => f.blockIndex!);
   return at.length > 0 ? Math.min(...at) : null;
 }
 
 /** The first line of the document's first section heading, or null. */
-export function firstHeading(outline: Outline, sections: SectionDef[]): string | null {
+export function firstHeading(outline: Outline, sections: SectionDef[] | SectionReport): string | null {
   const at = firstSectionIndex(outline, sections);
   const block = at === null ? undefined : outline.blocks[at];
   if (!block || block.type === "table") return null;
@@ -107,8 +109,9 @@ export function firstHeading(outline: Outline, sections: SectionDef[]): string |
 }
 
 /** Ids of the regime's sections whose heading the outline has (the section check's head-phrase matcher). */
-export function sectionsPresent(outline: Outline, sections: SectionDef[]): string[] {
-  return checkSections(outline, sections).findings.filter((f) => f.found).map((f) => f.id);
+export function sectionsPresent(outline: Outline, sections: SectionDef[] | SectionReport): string[] {
+  const report = Array.isArray(sections) ? checkSections(outline, sections) : sections;
+  return report.findings.filter((f) => f.found).map((f) => f.id);
 }
 
 /** Report-role mentions that name a period: a bare "năm 2026" only when nothing finer is said; no kind-only twin. */

@@ -27,6 +27,7 @@ import type { DocumentFacts, MailFacts } from "../message.ts";
 import type { Regime } from "../regime.ts";
 import { type DocFacts, type Mail, type TextFacts, distinct, firstHeading, sectionsPresent, textFacts, titleLines, unitsIn } from "./evidence.ts";
 import { NOT_DOCUMENT_EXT, groupDocuments, mergeSame } from "./grouping.ts";
+import { checkSections } from "../document/index.ts";
 import { decide, nonReport } from "./decide.ts";
 import { unitOfAddress } from "./units.ts";
 import { REASONS, type ReportCandidate } from "./outcome.ts";
@@ -73,10 +74,12 @@ export function classifyMessage(input: ClassifyInput, regimes: Regime[], ctx: { 
   const docTexts = (d: DocumentFacts): Pick<DocFacts, "name" | "title" | "heading"> => {
     if (d.source === "body") return { name: null, title: null, heading: null };
     const stem = (d.filename ?? "").replace(/\.[a-z0-9]{1,5}$/i, "");
-    const heading = d.read.ok ? firstHeading(d.read.outline, allSections) : null;
+    // One section check per document serves the title block and the first heading.
+    const checked = d.read.ok ? checkSections(d.read.outline, allSections) : null;
+    const heading = d.read.ok && checked ? firstHeading(d.read.outline, checked) : null;
     return {
       name: stem ? textFacts("attachment-name", stem, at, ctx.zone) : null,
-      title: d.read.ok ? textFacts("document-title", titleLines(d.read.outline, 8, allSections).join("\n"), at, ctx.zone) : null,
+      title: d.read.ok && checked ? textFacts("document-title", titleLines(d.read.outline, 8, checked).join("\n"), at, ctx.zone) : null,
       heading: heading ? textFacts("document-heading", heading, at, ctx.zone) : null,
     };
   };
