@@ -105,7 +105,8 @@ function core(body: string): string {
 
 /** The parts of a heading as written, split at "và" / ";" ("Khó khăn, vướng mắc và kiến nghị"). */
 function rawParts(body: string): string[] {
-  return body.replace(/:.*$/s, "").split(/\s+(?:và|VÀ|Và|va|VA)\s+|;\s*/u);
+  // (?<!\s): a match starts only at the first space of a run; else a long run of spaces backtracks quadratically.
+  return body.replace(/:.*$/s, "").split(/(?<!\s)\s+(?:và|VÀ|Và|va|VA)\s+|;\s*/u);
 }
 
 /** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
@@ -159,7 +160,7 @@ export function checkSections(outline: Outline, sections: SectionDef[], ctx: Sec
       context.add(cand);
       continue;
     }
-    if (isContextHeading(core(cand.body), heads) && level !== null && cand.strength !== "plain" && !cand.bullet) {
+    if (isContextHeading(core(cand.body)) && level !== null && cand.strength !== "plain" && !cand.bullet) {
       context.add(cand);
       contextLevel = level;
       continue;
