@@ -9,7 +9,7 @@ import type { ImapFlow } from "imapflow";
 import type { Logger, Mailbox, RawMessage } from "../app/ports.ts";
 import { IntakeError, fromImapError, isTransient } from "./errors.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
-import { BODY_OMITTED_HEADER } from "./parse-message.ts";
+import { BODY_OMITTED_HEADER } from "./limits.ts";
 import { imapClientOptions, type ImapAccountOptions } from "./imap-sent-folder.ts";
 
 export { createImapSentFolder } from "./imap-sent-folder.ts";
@@ -182,6 +182,21 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
       seenSeq = changeSeq;
       const uids = await run("search", (c) => c.search({ all: true }, { uid: true }));
       return (uids || []).sort((a, b) => a - b).map(String);
+    },
+
+    // Issue 13 §3: the cursor is the highest UID listed under this UIDVALIDITY (the caller keeps one per UIDVALIDITY),
+    // so an idle pass asks the server only for UIDs above it, whatever the mailbox holds. RFC 3501 §6.4.8: `n:*`
+    // always matches the highest UID even when it is below n, hence the filter.
+    async listKeysSince(cursor) {
+      const after = cursor !== null && /^\d+$/.test(cursor) ? Number(cursor) : null;
+      if (after === null) {
+        const keys = await this.listKeys();
+        return { keys, cursor: keys.length ? keys[keys.length - 1]! : "0" };
+      }
+      seenSeq = changeSeq;
+      const uids = await run("search", (c) => c.search({ uid: `${after + 1}:*` }, { uid: true }));
+      const fresh = (uids || []).filter((u) => u > after).sort((a, b) => a - b);
+      return { keys: fresh.map(String), cursor: String(fresh.length ? fresh[fresh.length - 1]! : after) };
     },
 
     async *fetch(keys): AsyncGenerator<ImapRawMessage> {

@@ -9,6 +9,7 @@
  * still being written and is never read; names starting with a dot are not messages (Maildir++ folders, editors).
  * Receipt time: the delivery time in the name (the leading seconds of `1700000000.M1P1.host`), else the mtime.
  */
+import { randomUUID } from "node:crypto";
 import { watch, type FSWatcher } from "node:fs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -74,6 +75,11 @@ export function createMaildirMailbox(opts: MaildirMailboxOptions): Mailbox {
   let changeSeq = 0;
   let seenSeq = 0;
   let listedSignature = "";
+  // listKeysSince's memory of the previous listing (this process only).
+  const session = randomUUID();
+  let generation = 0;
+  let listedToken = "";
+  let listedKeys = new Set<string>();
   const wakers = new Set<() => void>();
 
   const bump = (): void => {
@@ -202,6 +208,16 @@ export function createMaildirMailbox(opts: MaildirMailboxOptions): Mailbox {
       listedSignature = await signature();
       index = await scan();
       return ordered(index);
+    },
+
+    // Issue 13 §3: a Maildir has no UIDs, so the cursor names this process's previous listing; with it, only names
+    // not in that listing are new. Any other cursor (a restart, an interrupted pass) lists everything again.
+    async listKeysSince(cursor) {
+      const keys = await this.listKeys();
+      const fresh = cursor !== null && cursor === listedToken ? keys.filter((k) => !listedKeys.has(k)) : keys;
+      listedKeys = new Set(keys);
+      listedToken = `${session}:${++generation}`;
+      return { keys: fresh, cursor: listedToken };
     },
 
     async *fetch(keys) {

@@ -43,6 +43,12 @@ export interface Mailbox {
   open(): Promise<{ uidValidity: number }>;
   /** Keys of every message currently in the mailbox, ascending. */
   listKeys(): Promise<string[]>;
+  /**
+   * Issue 13 §3: the keys that arrived after `cursor` (a value this method returned before, kept by the caller per
+   * (mailbox, UIDVALIDITY)), ascending, and the cursor to keep once they are all handled. A null or unknown cursor
+   * lists every key. Its cost follows the new mail, not the mailbox (IMAP: `UID SEARCH UID n+1:*`).
+   */
+  listKeysSince?(cursor: string | null): Promise<{ keys: string[]; cursor: string }>;
   /** Full sources of the given messages, in the order given; a message that vanished is skipped. */
   fetch(keys: string[]): AsyncIterable<RawMessage>;
   /**

@@ -14,6 +14,9 @@ const run = promisify(execFile);
 export interface Postgres {
   url(database: string): string;
   createDatabase(name: string): Promise<void>;
+  /** Stops the server (fast shutdown), keeping its data: `start()` brings it back on the same port (fault tests). */
+  halt(): Promise<void>;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,12 +42,19 @@ export async function startPostgres(): Promise<Postgres> {
   const data = path.join(dir, "data");
   await exec("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
   const port = await freePort();
-  await exec("pg_ctl", ["-D", data, "-w", "-l", path.join(dir, "log"), "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  const start = () => exec("pg_ctl", ["-D", data, "-w", "-l", path.join(dir, "log"), "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  await start();
   const url = (db: string) => `postgresql://postgres@127.0.0.1:${port}/${db}`;
   return {
     url,
     async createDatabase(name) {
       await run(path.join(bin, "psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-c", `CREATE DATABASE "${name}"`]);
+    },
+    async halt() {
+      await exec("pg_ctl", ["-D", data, "-w", "-m", "fast", "stop"]);
+    },
+    async start() {
+      await start();
     },
     async stop() {
       await exec("pg_ctl", ["-D", data, "-m", "immediate", "stop"]).catch(() => undefined);
