@@ -143,6 +143,15 @@ const person = z.object({ name: z.string().min(1), address }).strict();
 export const regimeFileSchema = z
   .object({
     timezone: z.string().default("Asia/Ho_Chi_Minh"),
+    /**
+     * Go-live (issue 9): mail received before this instant is recorded but never answered, and scheduled jobs due
+     * before it are recorded as skipped, never sent. ISO date-time, read in `timezone` without an offset.
+     * Default: the first start, stored in the database.
+     */
+    answerSince: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i, 'must be an ISO date-time, e.g. "2026-12-01T00:00:00+07:00"')
+      .optional(),
     office: z
       .object({
         name: z.string().min(1),

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { IANAZone } from "luxon";
 import { registryKeys } from "./config-registry.ts";
 import type { Regime } from "./domain/regime.ts";
+import { parseInstant } from "./domain/calendar/index.ts";
 import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -66,6 +67,8 @@ export const envSchema = z.object({
     z.string().refine((v) => mailboxAddress(v) !== null, 'must be an address or "Name <address>"').optional(),
   ),
   REGIMES_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  MAILDIR: z.preprocess(blankToUndefined, z.string().optional()),
+  OUTBOX_DIR: z.preprocess(blankToUndefined, z.string().optional()),
   INTAKE_NOW: z.preprocess(blankToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
@@ -81,6 +84,14 @@ export interface Config {
   regimesFile: string;
   /** MAIL_FROM as written (a bare address or "Name <address>"), else the office address. */
   mailFrom: string;
+  /** The embedded default's mailbox (MAILDIR, default `${DATA_DIR}/mail`), used when IMAP_HOST is not set. */
+  maildir: string;
+  /** The embedded default's outbox folder (OUTBOX_DIR, default `${DATA_DIR}/outbox`), used when SMTP_HOST is not set. */
+  outboxDir: string;
+  /** `answerSince` of the regimes file, else null (the first start, stored in the database). */
+  answerSince: Date | null;
+  /** True when no REGIMES_FILE is set and the shipped example is in use. */
+  exampleRegimes: boolean;
   /** Warnings for start-up (e.g. MAIL_FROM and office.address differ). */
   warnings: string[];
 }
@@ -221,6 +232,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
   if (env.MAIL_FROM && mailboxAddress(env.MAIL_FROM) !== file.office.address.toLowerCase()) {
     warnings.push(`MAIL_FROM (${env.MAIL_FROM}) differs from office.address (${file.office.address}) in ${regimesFile}; they should name the same mailbox.`);
   }
+  // The daemon's start notice (main.ts) says so in Vietnamese.
+  const exampleRegimes = env.REGIMES_FILE === undefined;
+  let answerSince: Date | null = null;
+  if (file.answerSince !== undefined) {
+    answerSince = parseInstant(file.answerSince, file.timezone);
+    if (!answerSince) throw new ConfigError(`Invalid configuration in ${regimesFile}:\n  - answerSince: "${file.answerSince}" is not a valid date-time`);
+  }
   const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "intake.db")}`;
-  return { env, dataDir, databaseUrl, timezone: file.timezone, office: file.office, regimes, regimesFile, mailFrom, warnings };
+  const maildir = path.resolve(cwd, env.MAILDIR ?? path.join(dataDir, "mail"));
+  const outboxDir = path.resolve(cwd, env.OUTBOX_DIR ?? path.join(dataDir, "outbox"));
+  return {
+    env, dataDir, databaseUrl, timezone: file.timezone, office: file.office, regimes, regimesFile, mailFrom, warnings,
+    maildir, outboxDir, answerSince, exampleRegimes,
+  };
 }

@@ -4,6 +4,9 @@ import type { DraftStore, JobRecord, JobStore } from "../app/store.ts";
 import type { Tx } from "./prisma-rows.ts";
 import { insertOutbox, isUniqueViolation, json, toDraftRow } from "./prisma-rows.ts";
 
+/** The job row holding the go-live instant (JobStore.goLive). */
+const GO_LIVE = "go-live";
+
 const createJob = (tx: Tx, job: JobRecord) => tx.jobRun.create({ data: { key: job.key, kind: job.kind, dueAt: job.dueAt, detail: json(job.detail) } });
 
 export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
@@ -22,6 +25,22 @@ export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
       } catch (err) {
         if (isUniqueViolation(err)) return false;
         throw err;
+      }
+    },
+
+    async goLive(now, opts = {}) {
+      const recorded = await db.jobRun.findUnique({ where: { key: GO_LIVE } });
+      if (recorded) return recorded.dueAt;
+      const empty = (await db.message.count()) === 0 && (await db.jobRun.count()) === 0;
+      const at = empty ? now : new Date(0);
+      if (opts.record === false) return at;
+      try {
+        await db.jobRun.create({ data: { key: GO_LIVE, kind: "go-live", dueAt: at, detail: json({ firstStart: now.toISOString(), emptyDatabase: empty }) } });
+        return at;
+      } catch (err) {
+        // Two processes starting together on an empty database: the first record wins.
+        if (!isUniqueViolation(err)) throw err;
+        return (await db.jobRun.findUniqueOrThrow({ where: { key: GO_LIVE } })).dueAt;
       }
     },
 

@@ -22,6 +22,11 @@ export interface Settings {
   regimes: Regime[];
   /** From header of what the bot sends. */
   mailFrom: string;
+  /**
+   * Go-live line set in the regimes file (`answerSince`): mail received before it is not answered, jobs due before
+   * it are skipped. Absent: the first start, recorded in the database (JobStore.goLive).
+   */
+  answerSince?: Date;
 }
 
 /**

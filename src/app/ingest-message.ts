@@ -10,7 +10,7 @@ import { classifyReports } from "../domain/registry/index.ts";
 import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
 import { mailContext, type Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
-import type { DraftStore, LedgerStore, OutboxEntry, SubmissionRecord, SubmissionStore } from "./store.ts";
+import type { DraftStore, JobStore, LedgerStore, OutboxEntry, SubmissionRecord, SubmissionStore } from "./store.ts";
 import { BOT_HEADER, botMessageIdDomain } from "./outgoing.ts";
 import { judgeReport } from "../domain/verdict/index.ts";
 import { composeReply } from "./compose-reply.ts";
@@ -29,7 +29,7 @@ const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
 /** What ingesting a message uses: no draft writer, no mailer (replies are queued, delivery is another use case). */
 export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "parse" | "texts" | "skeletonFor" | "clock" | "logger"> & {
-  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail"> & MailCommandDeps["store"];
+  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail"> & Pick<JobStore, "goLive"> & MailCommandDeps["store"];
 };
 
 export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
@@ -39,6 +39,9 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
   const now = deps.clock.now();
   if (existing && (existing.state === "processed" || existing.state === "ignored")) return "skipped";
   if (existing && existing.state === "failed" && existing.nextAttemptAt && existing.nextAttemptAt > now) return "skipped";
+  // Issue 9 (go-live): established before the first ledger row, so a first start sees an empty database.
+  const goLive = await deps.store.goLive(now);
+  const answerSince = deps.settings.answerSince ?? goLive;
   const row =
     existing ??
     (await deps.store.recordReceived({
@@ -67,6 +70,12 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
           originalFrom: null,
         }
       : await evaluate(deps, facts, now);
+    // Mail already in the mailbox when the bot went live is recorded (history, tracking table, KPI) but never
+    // answered: a unit is not told today about what it sent last month (issue 9 item 4).
+    if (outcome.outbox.length > 0 && raw.internalDate.getTime() < answerSince.getTime()) {
+      log2.info({ answerSince: answerSince.toISOString(), replies: outcome.outbox.length }, "received before go-live: recorded, not answered");
+      outcome.outbox = [];
+    }
     await deps.store.commitIngest({
       messageRowId: row.id,
       state: outcome.state,

@@ -19,6 +19,8 @@ import { unitStatuses } from "../domain/versions/index.ts";
 export interface JobDone {
   key: string;
   description: string;
+  /** Recorded without being sent: it fell due before the bot went live (issue 9 item 4). */
+  skipped?: boolean;
 }
 
 async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<PlannedJob[]> {
@@ -94,9 +96,22 @@ export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): P
   const digest = await planDigest(deps, now);
   if (digest) jobs.push(digest);
 
+  // Issue 9 item 4: on the first start, what fell due before it (a reminder of last week, the yearly draft of
+  // yesterday) is recorded as skipped, never sent; reminders and chases begin with the next due one.
+  const goLive = deps.settings.answerSince ?? (await deps.store.goLive(now, { record: !opts.dryRun }));
   const done: JobDone[] = [];
   for (const job of jobs) {
     if (await deps.store.jobDone(job.key)) continue;
+    if (job.dueAt.getTime() < goLive.getTime()) {
+      const description = `Bỏ qua, không gửi (đến hạn trước khi hệ thống bắt đầu làm việc lúc ${formatDeadlineVi(goLive, deps.settings.timezone)}): ${job.description}`;
+      if (!opts.dryRun) {
+        const detail = { skipped: "before_go_live", goLive: goLive.toISOString() };
+        if (!(await deps.store.commitJob({ key: job.key, kind: job.kind, dueAt: job.dueAt, detail }, []))) continue;
+        deps.logger.info({ job: job.key, goLive: goLive.toISOString() }, "scheduled job skipped: due before go-live");
+      }
+      done.push({ key: job.key, description, skipped: true });
+      continue;
+    }
     if (opts.dryRun) {
       done.push({ key: job.key, description: job.description });
       continue;

@@ -167,6 +167,12 @@ export interface JobStore {
   jobDone(key: string): Promise<boolean>;
   /** Records the job and queues its mail in one transaction; false when the key was already recorded (by anyone). */
   commitJob(job: JobRecord, outbox: OutboxEntry[]): Promise<boolean>;
+  /**
+   * The go-live instant (issue 9 item 4), recorded once by the first process that acts on the database: `now` on an
+   * empty database (no ledger row, no job row); the epoch on one that already holds earlier work (an upgrade, whose
+   * behaviour stays as it was). With `record: false` it is only read — what it is, or would be — for dry runs.
+   */
+  goLive(now: Date, opts?: { record?: boolean }): Promise<Date>;
 }
 
 /** A scheduled job as recorded. */
