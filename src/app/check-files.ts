@@ -6,9 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import type { DocumentFacts, MailFacts } from "../domain/message.ts";
-import type { Evidence, SectionFinding } from "../domain/model.ts";
+import type { Evidence, PeriodKind, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
-import { classifyMessage, detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
+import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
+// As the intake: provinces' and ministries' regimes read their plan/report titles first (issue 10).
+import { classifyReports, sectionsOfKind } from "../domain/registry/index.ts";
 import { checkSections } from "../domain/document/index.ts";
 import { formatInstant } from "../domain/calendar/index.ts";
 import { judgeReport } from "../domain/verdict/index.ts";
@@ -160,7 +162,7 @@ export async function checkFacts(deps: CheckDeps, facts: MailFacts, ctx: { file:
     file: d.filename ?? "body", format: d.read.format, ok: d.read.ok,
     problem: d.read.ok ? null : `${d.read.problem}${d.read.detail ? `: ${d.read.detail}` : ""}`, secret: d.read.ok ? (d.read.secret ?? null) : null,
   }));
-  const candidates = classifyMessage({ facts, documents }, ctx.regimes, { zone });
+  const candidates = classifyReports({ facts, documents }, ctx.regimes, { zone });
   if (candidates.length === 0) return [blank("unclassified", "no_report_evidence: Không thấy dấu hiệu báo cáo", EMPTY_EVIDENCE(null, docEvidence))];
   const originalFrom = facts.forwarded?.from ?? null;
   const results: CheckResult[] = [];
@@ -192,7 +194,8 @@ function evidenceOf(r: SubmissionRecord, regime: Regime | null, documents: Docum
   const reportDoc = r.outline ? documents.find((d) => d.read.ok && d.read.outline === r.outline) : undefined;
   const reportFile = reportDoc ? (reportDoc.filename ?? "body") : null;
   const findings = (Array.isArray(r.findings) ? r.findings : []) as SectionFinding[];
-  const sections: SectionEvidence[] = (regime?.sections ?? []).map((s) => {
+  const regimeSections = regime ? sectionsOfKind(regime, r.kind as PeriodKind | null) : [];
+  const sections: SectionEvidence[] = regimeSections.map((s) => {
     const f = findings.find((x) => x.id === s.id);
     const found = !!f?.found && !r.missingSections.includes(s.id);
     return {
@@ -201,7 +204,7 @@ function evidenceOf(r: SubmissionRecord, regime: Regime | null, documents: Docum
       place: f?.blockIndex != null && reportFile ? { file: reportFile, block: f.blockIndex + 1 } : null,
     };
   });
-  const unplaced = regime && reportDoc?.read.ok ? (checkSections(reportDoc.read.outline, regime.sections).unplaced ?? []) : [];
+  const unplaced = regime && reportDoc?.read.ok ? (checkSections(reportDoc.read.outline, regimeSections).unplaced ?? []) : [];
   const annexes = r.attachments.filter((a) => a !== reportFile);
   return { classification: (r.evidence as Evidence[]) ?? [], sections, unplaced, reportFile, documents: docEvidence, annexes, noise: null };
 }

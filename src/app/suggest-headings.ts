@@ -6,6 +6,8 @@
  */
 import type { Regime } from "../domain/regime.ts";
 import { checkSections } from "../domain/document/index.ts";
+import type { PeriodKind } from "../domain/model.ts";
+import { sectionsOfKind } from "../domain/registry/index.ts";
 import type { Deps } from "./context.ts";
 import { regimesFor, type CheckDeps } from "./check-files.ts";
 import { readDocuments } from "./read-documents.ts";
@@ -72,7 +74,7 @@ async function unclaimed(deps: SuggestDeps, regime: Regime, row: SubmissionRow):
   const out: { heading: string; section: string }[] = [];
   for (const d of named) {
     if (!d.read.ok) continue;
-    const report = checkSections(d.read.outline, regime.sections);
+    const report = checkSections(d.read.outline, sectionsOfKind(regime, row.kind as PeriodKind | null));
     const section = report.missingRequired[0];
     if (!section) continue;
     for (const h of report.unplaced ?? []) {
