@@ -133,6 +133,10 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   const reader = lazily<DocumentReader>(async () =>
     (await import("./adapters/document-reader.ts")).createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
   );
+  // The daemon checks the draft skeletons at start (a broken one stops it before any draft is due); a one-shot
+  // command parses them only when it compiles (issue 9 §6: YAML parsing is a large part of a start-up).
+  const skeletonDir = path.join(PROJECT_ROOT, "templates", "draft");
+  let draftSkeletons = opts.daemon ? loadDraftSkeletons(skeletonDir) : undefined;
   const deps: Deps = {
     settings: {
       timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom,
@@ -144,7 +148,7 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
     parse,
     texts,
     skeletonFor: skeletons(),
-    draftSkeleton: loadDraftSkeletons(path.join(PROJECT_ROOT, "templates", "draft")),
+    draftSkeleton: (regimeId) => (draftSkeletons ??= loadDraftSkeletons(skeletonDir))(regimeId),
     draftWriter: { write: async (plan) => (await import("./adapters/docx-draft-writer.ts")).writeDraftDocx(plan) },
     originalFiles: createArchivedAttachments(archive, parse),
     clock: makeClock(config, opts.daemon ?? false),

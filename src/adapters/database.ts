@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { PROJECT_ROOT } from "../config.ts";
 import { IntakeError } from "./errors.ts";
@@ -139,7 +138,8 @@ async function connect(url: string, provider: DbProvider): Promise<Db> {
     }
     return db;
   }
-  const { PrismaClient: PgClient } = await import("../generated/postgresql/client.ts");
+  // pg and its Prisma adapter are loaded only for PostgreSQL (issue 9 §6: SQLite's start-up does not pay for them).
+  const [{ PrismaClient: PgClient }, { PrismaPg }] = await Promise.all([import("../generated/postgresql/client.ts"), import("@prisma/adapter-pg")]);
   // pg waits forever for an unreachable host by default; a start-up must say so within seconds.
   const db = new PgClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 }) }) as unknown as Db;
   try {

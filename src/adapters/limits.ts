@@ -54,3 +54,9 @@ export function resolveLimits(overrides: Partial<ResourceLimits> = {}): Resource
 
 /** Reasons a mail or a file is set aside for a person because of a limit (stable codes, English). */
 export type LimitReason = "too_large" | "too_many_parts" | "zip_bomb" | "timeout";
+
+/**
+ * Written by the IMAP mailbox at the top of the header-only stub of a message it did not fetch because the server
+ * stated a size over the limit (imap-mailbox.ts): `X-Intake-Body-Omitted: size=104857600; limit=31457280`.
+ */
+export const BODY_OMITTED_HEADER = "X-Intake-Body-Omitted";

@@ -10,7 +10,7 @@ import { decodeEncodedWords, decodeText, makeIconv, relabelTextParts } from "./m
 import { parseMailDate } from "./mail-date.ts";
 import { findInlineForward, splitAddress } from "./mail-forwarded.ts";
 import { bodyOffset, firstHeader, messageIdTokens, readHeaders } from "./mail-headers.ts";
-import { DEFAULT_LIMITS, type ResourceLimits } from "./limits.ts";
+import { BODY_OMITTED_HEADER, DEFAULT_LIMITS, type ResourceLimits } from "./limits.ts";
 import { checkStructure, scanMimeShape } from "./mail-structure.ts";
 
 export interface ParseOptions {
@@ -22,11 +22,8 @@ export interface ParseOptions {
   limits?: Partial<Pick<ResourceLimits, MessageLimitKey>>;
 }
 
-/**
- * Written by the IMAP mailbox at the top of the header-only stub of a message it did not fetch because the server
- * stated a size over the limit (imap-mailbox.ts): `X-Intake-Body-Omitted: size=104857600; limit=31457280`.
- */
-export const BODY_OMITTED_HEADER = "X-Intake-Body-Omitted";
+// BODY_OMITTED_HEADER lives in limits.ts so that the IMAP adapter can name it without loading mailparser.
+export { BODY_OMITTED_HEADER };
 
 type MessageLimitKey = "messageBytes" | "attachmentBytes" | "attachmentsPerMessage" | "mimeDepth";
 type Options = Required<Omit<ParseOptions, "limits">> & { limits: Pick<ResourceLimits, MessageLimitKey> };
