@@ -137,12 +137,33 @@ export const regimeTemplateSchema = z
     if (!everyKindHasOwn && !r.sections.some((s) => s.required)) ctx.addIssue({ code: "custom", path: ["sections"], message: "at least one section must be required" });
   });
 
+/** Issue 13 §1: limits on hostile or broken mail, in the office's units (defaults in src/adapters/limits.ts). */
+export const limitsSchema = z
+  .object({
+    messageMb: z.number().positive().optional(),
+    attachmentMb: z.number().positive().optional(),
+    attachmentsPerMessage: z.number().int().positive().optional(),
+    mimeDepth: z.number().int().min(2).optional(),
+    zipUncompressedMb: z.number().positive().optional(),
+    zipRatio: z.number().min(10).optional(),
+    documentSeconds: z.number().positive().optional(),
+    workerMemoryMb: z.number().int().min(64).optional(),
+  })
+  .strict();
+
 const person = z.object({ name: z.string().min(1), address }).strict();
 
 /** The office's regimes file. Regime entries carry `id`, `template` and any override of the template's keys. */
 export const regimeFileSchema = z
   .object({
     timezone: z.string().default("Asia/Ho_Chi_Minh"),
+    /**
+     * Issue 13 §8: the authserv-id the office's own mail server writes in Authentication-Results (RFC 8601). Set, a
+     * mail in the name of a unit, the chief or an officer that it found forged waits for a person (`auth_failed`).
+     */
+    trustAuthenticationResults: z.string().regex(/^[A-Za-z0-9.-]+$/, "must be the authserv-id of the office's mail server, e.g. mail.cuc.gov.vn").optional(),
+    /** Issue 13 §1: resource limits; each key optional. */
+    limits: limitsSchema.optional(),
     /**
      * Go-live (issue 9): mail received before this instant is recorded but never answered, and scheduled jobs due
      * before it are recorded as skipped, never sent. ISO date-time, read in `timezone` without an offset.

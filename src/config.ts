@@ -94,6 +94,28 @@ export interface Config {
   exampleRegimes: boolean;
   /** Warnings for start-up (e.g. MAIL_FROM and office.address differ). */
   warnings: string[];
+  /** Issue 13 §8: authserv-id whose Authentication-Results are trusted (regimes file), else null (check off). */
+  trustAuthenticationResults: string | null;
+  /** Issue 13 §1: the limits the regimes file sets, in bytes and milliseconds (the rest keep their defaults). */
+  limits: ConfiguredLimits;
+}
+
+/** The regimes file's `limits`, in the units of src/adapters/limits.ts (ResourceLimits); unset keys absent. */
+export type ConfiguredLimits = Partial<Record<"messageBytes" | "attachmentBytes" | "attachmentsPerMessage" | "mimeDepth" | "zipUncompressedBytes" | "zipRatio" | "documentMs" | "workerHeapMb", number>>;
+
+function configuredLimits(l: RegimeFile["limits"]): ConfiguredLimits {
+  const MB = 1024 * 1024;
+  const out: ConfiguredLimits = {};
+  if (!l) return out;
+  if (l.messageMb !== undefined) out.messageBytes = Math.round(l.messageMb * MB);
+  if (l.attachmentMb !== undefined) out.attachmentBytes = Math.round(l.attachmentMb * MB);
+  if (l.attachmentsPerMessage !== undefined) out.attachmentsPerMessage = l.attachmentsPerMessage;
+  if (l.mimeDepth !== undefined) out.mimeDepth = l.mimeDepth;
+  if (l.zipUncompressedMb !== undefined) out.zipUncompressedBytes = Math.round(l.zipUncompressedMb * MB);
+  if (l.zipRatio !== undefined) out.zipRatio = l.zipRatio;
+  if (l.documentSeconds !== undefined) out.documentMs = Math.round(l.documentSeconds * 1000);
+  if (l.workerMemoryMb !== undefined) out.workerHeapMb = l.workerMemoryMb;
+  return out;
 }
 
 function formatIssues(where: string, issues: z.core.$ZodIssue[]): string {
@@ -243,7 +265,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
   const maildir = path.resolve(cwd, env.MAILDIR ?? path.join(dataDir, "mail"));
   const outboxDir = path.resolve(cwd, env.OUTBOX_DIR ?? path.join(dataDir, "outbox"));
   return {
-    env, dataDir, databaseUrl, timezone: file.timezone, office: file.office, regimes, regimesFile, mailFrom, warnings,
+    env, dataDir, databaseUrl, timezone: file.timezone, office: file.office, regimes, regimesFile, mailFrom, warnings, trustAuthenticationResults: file.trustAuthenticationResults ?? null, limits: configuredLimits(file.limits),
     maildir, outboxDir, answerSince, exampleRegimes,
   };
 }

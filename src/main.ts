@@ -20,6 +20,8 @@ import { createLogger } from "./adapters/logger.ts";
 import { fixedClock, offsetClock, systemClock } from "./adapters/clock.ts";
 import { createMaildirMailbox } from "./adapters/maildir-mailbox.ts";
 import { createImapMailbox, createImapSentFolder } from "./adapters/imap-mailbox.ts";
+import { resolveLimits } from "./adapters/limits.ts";
+import type { WorkerDocumentReader } from "./adapters/document-worker.ts";
 import { loadMailTexts } from "./adapters/template-loader.ts";
 import { ConfigError } from "./config.ts";
 import { which } from "./adapters/which.ts";
@@ -84,9 +86,9 @@ export async function createReader(opts: { env?: NodeJS.ProcessEnv; logger?: Log
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
   const [{ createDocumentReader }, { parseMessage }] = await Promise.all([import("./adapters/document-reader.ts"), import("./adapters/parse-message.ts")]);
   const deps: CheckDeps = {
-    settings: { timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom },
-    documents: createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
-    parse: (raw: Buffer, receivedAt: Date) => parseMessage(raw, receivedAt, { timeZone: config.timezone }),
+    settings: { timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom, ...(config.trustAuthenticationResults ? { trustAuthenticationResults: config.trustAuthenticationResults } : {}) },
+    documents: createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger, limits: resolveLimits(config.limits) }),
+    parse: (raw: Buffer, receivedAt: Date) => parseMessage(raw, receivedAt, { timeZone: config.timezone, limits: config.limits }),
     texts: loadMailTexts(path.join(PROJECT_ROOT, "templates", "mail")),
     skeletonFor: skeletons(),
   };
@@ -129,9 +131,10 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   const archive = createFileArchive(path.join(config.dataDir, "archive"));
   // Dates written without an offset (inline forwards) are read in the office's zone (the regimes file's timezone).
   const parser = lazily(() => import("./adapters/parse-message.ts"));
-  const parse = async (raw: Buffer, receivedAt: Date) => (await parser.get()).parseMessage(raw, receivedAt, { timeZone: config.timezone });
-  const reader = lazily<DocumentReader>(async () =>
-    (await import("./adapters/document-reader.ts")).createDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger }),
+  const parse = async (raw: Buffer, receivedAt: Date) => (await parser.get()).parseMessage(raw, receivedAt, { timeZone: config.timezone, limits: config.limits });
+  // Issue 13 §1: documents are read in a pool of worker processes with a heap and a time limit per document.
+  const reader = lazily<WorkerDocumentReader>(async () =>
+    (await import("./adapters/document-worker.ts")).createWorkerDocumentReader({ sofficePath: which("soffice"), pdftotextPath: which("pdftotext"), logger, limits: config.limits }),
   );
   // The daemon checks the draft skeletons at start (a broken one stops it before any draft is due); a one-shot
   // command parses them only when it compiles (issue 9 §6: YAML parsing is a large part of a start-up).
@@ -139,7 +142,7 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   let draftSkeletons = opts.daemon ? loadDraftSkeletons(skeletonDir) : undefined;
   const deps: Deps = {
     settings: {
-      timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom,
+      timezone: config.timezone, office: config.office, regimes: config.regimes, mailFrom: config.mailFrom, ...(config.trustAuthenticationResults ? { trustAuthenticationResults: config.trustAuthenticationResults } : {}),
       ...(config.answerSince ? { answerSince: config.answerSince } : {}),
     },
     store,
@@ -170,10 +173,11 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
         // contract.md "The mailbox": without IMAP_HOST the embedded default reads the Maildir.
         return createMaildirMailbox({ dir: config.maildir, logger });
       }
-      return createImapMailbox({ ...imap, mailbox: env.IMAP_MAILBOX, logger, idle: env.IMAP_IDLE, pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000 });
+      return createImapMailbox({ ...imap, mailbox: env.IMAP_MAILBOX, logger, idle: env.IMAP_IDLE, pollIntervalMs: env.POLL_INTERVAL_SECONDS * 1000, messageBytes: resolveLimits(config.limits).messageBytes });
     },
     async close() {
       await mailer?.close().catch(() => undefined);
+      if (reader.loaded()) await (await reader.get()).close();
       await store.close();
     },
   };

@@ -23,6 +23,11 @@ export interface Settings {
   /** From header of what the bot sends. */
   mailFrom: string;
   /**
+   * Issue 13 §8: the authserv-id of the office's own mail server (regimes file `trustAuthenticationResults`). When
+   * set, a mail in the name of a unit, the chief or an officer that this server found forged is not attributed.
+   */
+  trustAuthenticationResults?: string;
+  /**
    * Go-live line set in the regimes file (`answerSince`): mail received before it is not answered, jobs due before
    * it are skipped. Absent: the first start, recorded in the database (JobStore.goLive).
    */

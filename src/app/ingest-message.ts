@@ -17,6 +17,8 @@ import { composeReply } from "./compose-reply.ts";
 import { handleDraftAnswer, type DraftAnswer } from "./draft-answer.ts";
 import { readDocuments } from "./read-documents.ts";
 import { officeAddresses, replyTarget } from "./reply-target.ts";
+import { authenticationFailure } from "./sender-authentication.ts";
+import { documentLimitReason, mailLimitReason } from "./limit-outcome.ts";
 import { holdReason, supersededHeld } from "./held-replies.ts";
 import { handleMailCommand, type MailCommandDeps } from "./mail-command.ts";
 
@@ -127,6 +129,13 @@ function ignoredRecord(reason: string): SubmissionRecord {
   };
 }
 
+/** A registered unit's address, the chief's, Lãnh đạo Cục's, or the office's and its officers'. */
+function knownSender(settings: IngestDeps["settings"], address: string): boolean {
+  const a = address.toLowerCase();
+  const o = settings.office;
+  return unitAddress(settings.regimes, a) || officeAddresses(settings).includes(a) || [o.chief, ...(o.leadership ?? [])].some((p) => p.address.toLowerCase() === a);
+}
+
 function unitAddress(regimes: Regime[], address: string | null): boolean {
   if (!address) return false;
   const a = address.toLowerCase();
@@ -148,6 +157,16 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
     officeAddress: settings.office.address,
     isForwardedUnitReport: forwardedUnitReport,
   });
+
+  // Issue 13 §8: a mail in the name of a unit, the chief or an officer that the office's own server found forged is
+  // not attributed: no review, no command, no report, nothing sent to the forged address; a person looks.
+  const forged = settings.trustAuthenticationResults && facts.from && knownSender(settings, facts.from)
+    ? authenticationFailure(facts.headers, settings.trustAuthenticationResults)
+    : null;
+  if (forged) {
+    const reason = `auth_failed: Thư mang địa chỉ ${facts.from} nhưng máy chủ thư của cơ quan xác định không phải do địa chỉ đó gửi (${forged}); không ghi nhận, chuyển chuyên viên tổng hợp xem`;
+    return { state: "processed", reason, submissions: [{ ...ignoredRecord(reason), status: "unclassified" }], outbox: [], originalFrom: null };
+  }
 
   // The chief's answer to a draft (QT.VP.03 §6.2.4) is recorded against that draft version.
   const draftAnswer = await handleDraftAnswer(deps, facts, now);
@@ -172,6 +191,10 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
     return { state: "processed", reason: NO_HEADER, submissions: [{ ...ignoredRecord(NO_HEADER), status: "unclassified" }], outbox: [], originalFrom: null };
   }
 
+  // Issue 13 §1: a mail over a limit (size, parts, nesting) or with a file over one (zip bomb, size, time) is
+  // archived and set aside for a person with its reason; the unit is not answered on what could not be read.
+  const overMail = mailLimitReason(facts.problems);
+  if (overMail) return { state: "processed", reason: overMail, submissions: [{ ...ignoredRecord(overMail), status: "unclassified" }], outbox: [], originalFrom };
   const documents = await readDocuments(deps, facts);
   const overFile = documentLimitReason(documents);
   if (overFile) return { state: "processed", reason: overFile, submissions: [{ ...ignoredRecord(overFile), status: "unclassified" }], outbox: [], originalFrom };

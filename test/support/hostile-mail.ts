@@ -26,7 +26,7 @@ export function hugeMail(mb: number): Buffer {
   const line = "QmFvIGNhbyB0dWFuIDQ3IC0gUGhvbmcgTmdoaWVwIHZ1IC0gRGlldSBwaG9pIC0gMjAyNiAtIGJvIHN1bmc=\r\n";
   const body = Math.ceil((mb * 1024 * 1024) / line.length) * line.length;
   const top = Buffer.from(
-    `${head("Báo cáo tuần 47 - Phòng NVĐP (kèm video hội nghị)", "huge-100mb")}\r\nContent-Type: multipart/mixed; boundary="=_huge"\r\n\r\n` +
+    `${head("Báo cáo tuần 47 - Phòng NVĐP (kèm video hội nghị)", `huge-${mb}mb`)}\r\nContent-Type: multipart/mixed; boundary="=_huge"\r\n\r\n` +
       `--=_huge\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKính gửi Văn phòng Cục, Phòng NVĐP gửi báo cáo tuần 47 kèm video.\r\n` +
       `--=_huge\r\nContent-Type: video/mp4; name="hoi-nghi.mp4"\r\nContent-Disposition: attachment; filename="hoi-nghi.mp4"\r\nContent-Transfer-Encoding: base64\r\n\r\n`,
   );
