@@ -11,7 +11,7 @@ import { IANAZone } from "luxon";
 import { registryKeys } from "./config-registry.ts";
 import type { Regime } from "./domain/regime.ts";
 import { parseInstant } from "./domain/calendar/index.ts";
-import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, type RegimeFile } from "./config-schema.ts";
+import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, sectionHeadingsSchema, type RegimeFile } from "./config-schema.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -199,6 +199,26 @@ function shorthandKinds(s: z.infer<typeof regimeShorthandSchema>): Record<string
   return out;
 }
 
+/** The office's `sectionHeadings` appended to the matching sections' `headings` (an unknown section id stops start-up). */
+function addSectionHeadings(file: string, idx: number, sections: unknown, extra: unknown): unknown {
+  const parsed = sectionHeadingsSchema.safeParse(extra);
+  if (!parsed.success) throw new ConfigError(formatIssues(file, parsed.error.issues.map((i) => ({ ...i, path: ["regimes", idx, "sectionHeadings", ...i.path] }))));
+  if (!Array.isArray(sections)) return sections;
+  const ids = sections.map((s) => (s as { id?: unknown }).id);
+  for (const id of Object.keys(parsed.data)) {
+    if (!ids.includes(id)) {
+      throw new ConfigError(`Invalid configuration in ${file}:\n  - regimes.${idx}.sectionHeadings.${id}: no section "${id}" (sections: ${ids.join(", ")})`);
+    }
+  }
+  return sections.map((s) => {
+    const sec = s as { id: string; headings?: unknown };
+    const more = parsed.data[sec.id];
+    if (!more) return sec;
+    const have = Array.isArray(sec.headings) ? (sec.headings as string[]) : [];
+    return { ...sec, headings: [...have, ...more.filter((h) => !have.includes(h))] };
+  });
+}
+
 export function templatesDir(): string {
   return path.join(PROJECT_ROOT, "templates");
 }
@@ -214,7 +234,7 @@ export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[]
       throw new ConfigError(`Invalid configuration in ${file}:\n  - regimes.${idx}.template: no regime template "${entry.template}" (looked for ${templateFile})`);
     }
     const template = readYaml(templateFile) as Record<string, unknown>;
-    const { template: _t, units, deadlines, reminders, ...overrides } = entry;
+    const { template: _t, units, deadlines, reminders, sectionHeadings, ...overrides } = entry;
     const shorthand = regimeShorthandSchema.safeParse({ deadlines, reminders });
     if (!shorthand.success) {
       throw new ConfigError(formatIssues(file, shorthand.error.issues.map((i) => ({ ...i, path: ["regimes", idx, ...i.path] }))));
@@ -231,6 +251,7 @@ export function loadRegimes(file: string): { file: RegimeFile; regimes: Regime[]
       merged.sections = Object.values((merged.kinds ?? {}) as Record<string, { sections?: unknown[] }>).flatMap((k) => k.sections ?? []);
     }
     merged.id = entry.id;
+    if (sectionHeadings !== undefined) merged.sections = addSectionHeadings(file, idx, merged.sections, sectionHeadings);
     const checked = regimeTemplateSchema.safeParse(merged);
     if (!checked.success) {
       throw new ConfigError(formatIssues(`${file} (regime ${entry.id}, template ${templateFile})`, checked.error.issues));
