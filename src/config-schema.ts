@@ -184,6 +184,8 @@ export const regimeFileSchema = z
         officers: z.array(person).optional(),
       })
       .strict(),
+    /** §7 of every procedure: archived mail and reports are kept at least 3 years (issue 10); `intake retention`. */
+    retentionYears: z.number().int().min(3, "records are kept at least 3 years (QT.VP.03 §7)").default(5),
     regimes: z
       .array(
         z
@@ -191,6 +193,8 @@ export const regimeFileSchema = z
             id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
             template: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must name a file under templates/regimes/ without .yaml"),
             units: z.array(unitOverrideSchema).optional(),
+            /** Issue 10: addresses (and names) of the former registry's units, merged by id like `units`. */
+            formerUnits: z.array(unitOverrideSchema).optional(),
           })
           .catchall(z.unknown()),
       )
@@ -199,7 +203,3 @@ export const regimeFileSchema = z
   .strict();
 
 export type RegimeFile = z.infer<typeof regimeFileSchema>;
-    /** §7 of every procedure: archived mail and reports are kept at least 3 years (issue 10); `intake retention`. */
-    retentionYears: z.number().int().min(3, "records are kept at least 3 years (QT.VP.03 §7)").default(5),
-            /** Issue 10: addresses (and names) of the former registry's units, merged by id like `units`. */
-            formerUnits: z.array(unitOverrideSchema).optional(),
