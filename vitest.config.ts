@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     passWithNoTests: false,
+    // Issue 9 §9: a private temp folder for the run; the run fails naming anything the tests leave in it.
+    globalSetup: ["test/support/temp-guard.ts"],
   },
 });

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDraftDocx } from "../../src/adapters/docx-draft-writer.ts";
 import { periodFromId } from "../../src/domain/calendar/index.ts";
 import { buildDraftPlan, type DraftPlan } from "../../src/domain/draft/index.ts";
@@ -225,6 +225,9 @@ describe("LibreOffice renders it", () => {
   beforeAll(async () => {
     rendered = await renderDocx(docx, { dpi: 60, first: 1, last: 1 });
   }, 120_000);
+  afterAll(async () => {
+    if (rendered) await rm(rendered.dir, { recursive: true, force: true });
+  });
 
   it("converts to PDF and a page-1 PNG", async () => {
     expect(rendered.pages).toBeGreaterThanOrEqual(3);

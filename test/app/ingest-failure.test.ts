@@ -3,7 +3,7 @@
  * --json" `failed` (retried; `reason` says why, as a short English code plus Vietnamese text for people), then
  * processed on a later pass. Real SQLite store and archive; the parser fails as a crashed parser would.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function deps(now: string, parse: IngestDeps["parse"]): IngestDeps {

@@ -2,16 +2,17 @@
  * loadConfig (src/config.ts) against contract.md "Configuration": the pinned keys of the regimes file, the shipped
  * example, the MAIL_FROM / office.address warning, and errors that name the file, the field path and the problem.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, mailboxAddress, PROJECT_ROOT } from "../../src/config.ts";
 import { deadlinesOf, formatInstant, periodFromId, reminderTimes } from "../../src/domain/calendar/index.ts";
 import type { Regime } from "../../src/domain/regime.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 const dir = mkdtempSync(path.join(tmpdir(), "intake-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /** A regimes file with the given lines under the regime entry (YAML, indented by the caller). */

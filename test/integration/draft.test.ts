@@ -8,7 +8,7 @@
  * draft → "bản cập nhật" saying what changed; `intake drafts --json` lists both versions.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -25,8 +25,12 @@ import { renderDocx, type Rendered } from "../support/render.ts";
 const run = promisify(execFile);
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const TITLE_W47 = "Kết quả công tác tuần 47 và kế hoạch công tác tuần 48";
-/** Where the page images are left for a person to look at (outside the repository). */
-const PNG_DIR = join(tmpdir(), "intake-draft-test");
+/**
+ * Where the page images go: INTAKE_KEEP_RENDERS=<folder> keeps them there for a person to look at; otherwise a
+ * temp folder removed after the run (issue 9 §9: tests leave nothing behind in the temp folder).
+ */
+const KEEP_RENDERS = process.env.INTAKE_KEEP_RENDERS;
+const PNG_DIR = KEEP_RENDERS ?? mkdtempSync(join(tmpdir(), "intake-draft-test-"));
 
 /** Each unit's report: distinctive text per unit and section, so the draft shows where each piece went. */
 const NVDP: ReportSection[] = [
@@ -130,6 +134,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await world?.stop();
+  if (!KEEP_RENDERS) rmSync(PNG_DIR, { recursive: true, force: true });
 });
 
 interface DraftView {

@@ -383,6 +383,7 @@ describe("reminders, chases and escalation through 2026-W43 and 2026-10", () => 
       ["2027-W02", "2027-01-14T15:00:00+07:00", "2027-01-19T00:00:00+07:00", "2027-01-18T08:00:00+07:00"],
     ]);
     const text = await world.run(["calendar", "--regime", "qt-vp-03", "--from", "2026-12-01", "--to", "2027-01-15"], "2026-11-05T09:00:00");
-    expect(text.stdout).toMatch(/báo cáo tuần\s+2026-W53\s+2026-12-31T15:00:00\+07:00\s+2027-01-05T00:00:00\+07:00\s+2027-01-04T08:00:00\+07:00/);
+    // The table for people writes the same instants in Vietnamese (issue 9 §6); --json above keeps ISO.
+    expect(text.stdout).toMatch(/báo cáo tuần\s+2026-W53\s+15 giờ 00, Thứ Năm 31\/12\/2026\s+0 giờ 00, Thứ Ba 05\/01\/2027\s+8 giờ 00, Thứ Hai 04\/01\/2027/);
   });
 });
