@@ -20,11 +20,13 @@ const NOW = "2026-09-21T07:45:00";
 const PERIOD = "2026-W38";
 const DRAFT = path.join(DEMO, `du-thao-bao-cao-tuan-38-2026.docx`);
 
-/** Refuses to wipe anything but a folder named `demo` (DEMO_DIR may point elsewhere, e.g. in tests). */
+/**
+ * Wipes only ./var/demo, or a folder an earlier demo made (its marker file), or an empty one: DEMO_DIR may point
+ * elsewhere (the tests do), and must never empty someone's folder.
+ */
 function freshFolder(dir: string): void {
-  if (path.basename(dir) !== "demo" && !existsSync(path.join(dir, ".intake-demo"))) {
-    if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not an intake demo folder; not wiping it`);
-  }
+  const ours = dir === path.join(ROOT, "var", "demo") || existsSync(path.join(dir, ".intake-demo"));
+  if (!ours && existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} không phải thư mục của bản minh hoạ (không có tệp .intake-demo), không xoá`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, ".intake-demo"), "Thư mục của `npm run demo`: xoá và tạo lại mỗi lần chạy.\n");

@@ -3,7 +3,7 @@
  * minute, leaving the replies and the draft; run twice, it starts afresh. Run here in a temp folder (DEMO_DIR).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -38,6 +38,18 @@ async function outbox(): Promise<{ to: string[]; subject: string; text: string; 
 }
 
 describe("npm run demo", () => {
+  it("never empties a folder it did not make", () => {
+    const other = path.join(base, "tai-lieu");
+    mkdirSync(other);
+    writeFileSync(path.join(other, "bao-cao.docx"), "tài liệu của người dùng");
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "demo.ts")], {
+      cwd: ROOT, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", DEMO_DIR: other }, encoding: "utf8", timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("không phải thư mục của bản minh hoạ");
+    expect(readdirSync(other)).toEqual(["bao-cao.docx"]);
+  });
+
   it("runs the week in under a minute and leaves the replies, the chase and the draft; a second run starts afresh", async () => {
     const busyBefore = os.loadavg()[0]! > os.cpus().length;
     const first = runDemo();
