@@ -7,7 +7,7 @@
  * by this run: the run fails with those names (the folder itself is then removed, so even a failing run leaves
  * nothing). INTAKE_TEMP_GUARD=off turns the check off (to look at what a test leaves).
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -15,6 +15,9 @@ export default function setup(): (() => void) | undefined {
   if (process.env.INTAKE_TEMP_GUARD === "off") return undefined;
   const system = tmpdir();
   const dir = mkdtempSync(path.join(system, "intake-test-run-"));
+  // Like /tmp itself (sticky, writable by all): Dovecot's mail processes and PostgreSQL run as unprivileged users
+  // and must reach their folders inside it.
+  chmodSync(dir, 0o1777);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   return () => {
