@@ -9,6 +9,7 @@
 import { userInfo } from "node:os";
 import { Command, InvalidArgumentError } from "commander";
 import { addOfficerCommands } from "./cli-officer.ts";
+import { addRecordsCommands } from "./cli-records.ts";
 import type { App } from "./main.ts";
 import type { Config } from "./config.ts";
 import type { DeliverySummary } from "./app/deliver-outbox.ts";
@@ -324,6 +325,8 @@ export function buildProgram(): Command {
 
   // Issue 11: check, explain, headings --suggest, outbox --release/--drop.
   addOfficerCommands(program);
+  // Issue 10: tracking, kpi, retention.
+  addRecordsCommands(program, { checked, withApp: (config, fn) => withApp(config, fn), usage: (m) => new UsageError(m), deliver: deliverAndReport });
 
   return program;
 }

@@ -36,10 +36,12 @@ export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "pars
 
 export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
   const log = deps.logger.child({ mailbox: raw.mailbox, key: raw.key });
-  const archived = await deps.archive.put(raw.source, ".eml");
   const existing = await deps.store.findMessage(raw.mailbox, raw.uidValidity, raw.key);
-  const now = deps.clock.now();
+  // A settled message was archived when first seen (or its archive removed after the retention, issue 10 §7):
+  // it is neither archived again nor ingested again.
   if (existing && (existing.state === "processed" || existing.state === "ignored")) return "skipped";
+  const archived = await deps.archive.put(raw.source, ".eml");
+  const now = deps.clock.now();
   if (existing && existing.state === "failed" && existing.nextAttemptAt && existing.nextAttemptAt > now) return "skipped";
   // Issue 9 (go-live): established before the first ledger row, so a first start sees an empty database.
   const goLive = await deps.store.goLive(now);

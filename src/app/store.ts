@@ -42,7 +42,7 @@ export interface SubmissionRow extends SubmissionRecord {
   decisionNote: string | null;
 }
 
-export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward" | "answer";
+export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward" | "answer" | "tracking";
 
 export interface OutboxEntry {
   dedupeKey: string;
