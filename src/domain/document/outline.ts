@@ -162,6 +162,9 @@ export function bodyOutline(text: string): Outline {
   return { blocks };
 }
 
+/** A one-line title ("BÁO CÁO KẾT QUẢ CÔNG TÁC THÁNG 11 VÀ NHIỆM VỤ THÁNG 12") has at most this many words. */
+const MAX_TITLE_LINE_WORDS = 24;
+
 /** The plan clause of a title: "Phương hướng…", "Nhiệm vụ trọng tâm…", "Kế hoạch công tác…" on its own line. */
 const TITLE_PLAN = /^(?:phuong huong|nhiem vu|ke hoach|chuong trinh|du kien|dinh huong|trien khai nhiem vu)\b/;
 
@@ -182,9 +185,18 @@ function isTitleStyled(b: Block, prev: Block): boolean {
  */
 export function documentTitle(outline: Outline): { index: number; text: string }[] {
   const head = outline.blocks.slice(0, 15);
-  const at = head.findIndex((b) => b.type !== "table" && /^bao cao( (tuan|thang|quy|nam|so ket|tong ket))?$/.test(fold(blockText(b))));
-  if (at < 0) return [];
+  let at = head.findIndex((b) => b.type !== "table" && /^bao cao( (tuan|thang|quy|nam|so ket|tong ket))?$/.test(fold(blockText(b))));
   const out: { index: number; text: string }[] = [];
+  if (at < 0) {
+    // "BÁO CÁO CÔNG TÁC TUẦN 47" on one line: the kind and the summary together are the title.
+    at = head.findIndex((b) => {
+      if (b.type === "table" || b.type === "heading" || b.list || splitNumbering(blockText(b).trim()).numbering) return false;
+      const f = fold(blockText(b));
+      return /^bao cao [a-z0-9]/.test(f) && f.split(" ").length <= MAX_TITLE_LINE_WORDS && !/[.:]$/.test(blockText(b).trim());
+    });
+    if (at < 0) return [];
+    out.push({ index: at, text: blockText(outline.blocks[at]!).trim() });
+  }
   for (let i = at + 1; i < outline.blocks.length && out.length < 3; i++) {
     const b = outline.blocks[i]!;
     if (b.type === "table") break;

@@ -33,6 +33,7 @@ const SKELETON_GUIDANCE = SKELETON_KINDS.flatMap((k) => {
   return sk ? [sk.note, ...sk.sections.map((x) => x.guidance)] : [];
 });
 
+const READ_TIMEOUT_REASON = "read_timeout: Không đọc xong tệp báo cáo trong thời gian cho phép, chuyển chuyên viên xử lý";
 const SCANNED_REASON = "scanned_document: Tài liệu là bản quét (không có lớp văn bản), chuyển chuyên viên xử lý";
 
 function base(index: number, c: CandidateLike, attachments: string[]): SubmissionRecord {
@@ -125,6 +126,11 @@ export function judgeReport(input: {
   // Only when no readable report is present does an annex's format matter: the reply then says what to send.
   const anyReport = checkedDocs.some((d) => d.read.ok && d.sections !== undefined && d.sections.findings.some((f) => f.found));
   if (!anyReport) {
+    // A report file not read in time (a slow conversion) is no reason for Không đạt: a person reads it.
+    if (reportFiles.some((d) => !d.read.ok && d.read.problem === "timeout")) {
+      record.reason = READ_TIMEOUT_REASON;
+      return { record, regime, compileDeadline: compile, due };
+    }
     const attachedReads = [...reportFiles, ...annexes];
     if (attachedReads.length > 0 && needsPerson(attachedReads.map((d) => ({ filename: d.filename, read: d.read })))) {
       record.reason = SCANNED_REASON;
