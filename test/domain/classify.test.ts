@@ -296,6 +296,54 @@ const ROWS: Row[] = [
     [{ is: "vp year 2026" }],
   ],
   ["two units named in the subject", { from: "thuky.cuc@gmail.com", subject: "Báo cáo tuần 47 NVĐP, TTĐN", files: [{ name: "BC.docx" }] }, [{ reason: "unknown_unit" }]],
+  // Issue 12 item 1: the report's own period from where people write it; the body never makes it ambiguous.
+  [
+    "subject and title say tuần 47; the sections name tháng 11, sơ kết, quý IV, tổng kết năm",
+    {
+      subject: "Báo cáo tuần 47",
+      files: [{
+        name: "BC.docx",
+        outline: { blocks: [...reportOutline({ unit: NVDP, title: "Kết quả công tác tuần 47" }).blocks, p("Chuẩn bị báo cáo sơ kết quý IV, báo cáo tháng 11 và tổng kết năm 2026.")] },
+      }],
+    },
+    [{ is: "nvdp week 2026-W47" }],
+  ],
+  [
+    "no title block: the lines before the first section, not the sections' text",
+    {
+      subject: "Gửi Văn phòng",
+      files: [{ name: "BC.docx", outline: { blocks: [p("PHÒNG NGHIỆP VỤ - ĐIỀU PHỐI"), p("Công tác tuần 47"), h("I. KẾT QUẢ CÔNG TÁC"), p("Số liệu tháng 11 và quý IV đã cập nhật."), h("II. KẾ HOẠCH TUẦN 48"), p("Giao ban.")] } }],
+    },
+    [{ is: "nvdp week 2026-W47" }],
+  ],
+  [
+    "nothing in the subject, file name or title: the first section heading states the period",
+    {
+      subject: "Gửi báo cáo",
+      files: [{ name: "BC.docx", outline: { blocks: [p("BÁO CÁO"), p("Công tác của Phòng"), h("I. KẾT QUẢ CÔNG TÁC THÁNG 11"), p("Tổng hợp số liệu tuần 47."), h("II. NHIỆM VỤ TRỌNG TÂM THÁNG 12"), p("Tổng kết năm.")] } }],
+    },
+    [{ is: "nvdp month 2026-11" }],
+  ],
+  [
+    "the body counts only when no place states a period, and 'báo cáo tuần 47' beats a later 'tháng 11'",
+    { subject: "Gửi Văn phòng", text: "Phòng NVĐP gửi báo cáo tuần 47. Các nội dung tháng 11 đã cập nhật.", files: [{ name: "BC.docx" }] },
+    [{ is: "nvdp week 2026-W47" }],
+  ],
+  [
+    "a title reports its first period: 'Công tác tháng 11 và nhiệm vụ trọng tâm tháng 12'",
+    { subject: "Gửi báo cáo", received: "2026-11-25T09:00:00", files: [{ name: "BC.docx", outline: reportOutline({ unit: NVDP, title: "Công tác tháng 11 và nhiệm vụ trọng tâm tháng 12" }) }] },
+    [{ is: "nvdp month 2026-11" }],
+  ],
+  [
+    "'… năm 2026, phương hướng nhiệm vụ năm 2027'",
+    { subject: "Gửi báo cáo", received: "2026-11-16T09:00:00", files: [{ name: "BC.docx", outline: reportOutline({ unit: NVDP, title: "Kết quả công tác năm 2026, phương hướng nhiệm vụ năm 2027" }) }] },
+    [{ is: "nvdp year 2026" }],
+  ],
+  [
+    "subject tháng 11 and title tuần 47 disagree: a person decides",
+    { subject: "Báo cáo tháng 11", files: [{ name: "BC.docx", outline: reportOutline({ unit: NVDP, title: "Kết quả công tác tuần 47" }) }] },
+    [{ is: "nvdp - -", reason: "ambiguous_period" }],
+  ],
 ];
 
 function show(c: ReportCandidate): string {

@@ -37,6 +37,13 @@ const CASES: [string, string[]][] = [
   ["Báo cáo kết quả thực hiện kế hoạch tháng 11", ["month 2026-11 report"]],
   ["Báo cáo tình hình thực hiện nhiệm vụ tháng 11", ["month 2026-11 report"]],
   ["Kế hoạch công tác tháng 12", ["month 2026-12 plan"]],
+  // Issue 12: the plan head phrases mark a plan period too (research/report-headings.md §2, 1d).
+  ["Báo cáo kết quả công tác tháng 11 và chương trình công tác tháng 12", ["month 2026-11 report", "month 2026-12 plan"]],
+  ["Báo cáo kết quả thực hiện chương trình công tác tháng 11", ["month 2026-11 report"]],
+  ["Báo cáo tuần 47 và lịch công tác tuần 48", ["week 2026-W47 report", "week 2026-W48 plan"]],
+  ["Sơ kết 6 tháng đầu năm 2026, định hướng 6 tháng cuối năm 2026", ["half 2026-H1 report", "half 2026-H2 plan"]],
+  ["Báo cáo 6 tháng đầu năm 2026 và giải pháp trọng tâm 6 tháng cuối năm 2026", ["half 2026-H1 report", "half 2026-H2 plan"]],
+  ["Tình hình thực hiện kế hoạch tuần 48", ["week 2026-W48 report"]],
   ["Báo cáo tuần 47, kế hoạch tuần tới (tuần 48)", ["week 2026-W47 report", "week 2026-W48 plan"]],
   ["Báo cáo quý III/2026", ["quarter 2026-Q3 report"]],
   ["bao cao quy 3", ["quarter 2026-Q3 report"]],
