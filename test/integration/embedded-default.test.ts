@@ -38,16 +38,16 @@ describe("the embedded default", () => {
 
     const d = world.daemon();
     try {
-      await eventually(async () => /outbox/.test(d.output()) && /mail.new/.test(d.output()) || undefined, 30_000, `the start-up notice\n${d.output()}`);
+      await eventually(async () => /outbox/.test(d.output()) && /mail.new/.test(d.output()) || undefined, 120_000, `the start-up notice\n${d.output()}`);
       const out = d.output();
       expect(out).toContain(path.join(world.maildir, "new"));
       expect(out).toContain(world.outbox);
       expect(out).toMatch(/IMAP_HOST/);
       expect(out).toMatch(/SMTP_HOST/);
       expect(out).toMatch(/regimes\.example\.yaml/);
-      await eventually(async () => /"msg":"daemon started"/.test(d.output()) || undefined, 30_000, `the daemon\n${d.output()}`);
+      await eventually(async () => /"msg":"daemon started"/.test(d.output()) || undefined, 120_000, `the daemon\n${d.output()}`);
       // The Maildir is created when the daemon first opens it, right after its start-up jobs.
-      await eventually(async () => existsSync(path.join(world.maildir, "new")) || undefined, 30_000, `the Maildir\n${d.output()}`);
+      await eventually(async () => existsSync(path.join(world.maildir, "new")) || undefined, 120_000, `the Maildir\n${d.output()}`);
 
       // Copied in by hand, as the README says (not a Maildir delivery): the file keeps its name and mtime.
       const source = path.join(world.dataDir, "bao-cao-tuan-nvdp.eml");
@@ -72,5 +72,5 @@ describe("the embedded default", () => {
     }
     const rows = await world.json<{ unit: string; status: string }[]>(["submissions"]);
     expect(rows.map((r) => [r.unit, r.status])).toEqual([["nvdp", "accepted"]]);
-  }, 90_000);
+  }, 300_000);
 });
