@@ -44,7 +44,7 @@ const repliesTo = async (user: string, messageId: string): Promise<ReadMessage[]
 beforeAll(async () => {
   world = await startIntakeWorld({ regimes: defaultRegimes({ holdReplies: "khong_dat" }) });
   tmp = mkdtempSync(path.join(tmpdir(), "intake-cmd-"));
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await world?.stop();
   rmSync(tmp, { recursive: true, force: true });
@@ -76,7 +76,7 @@ describe("commands in reply to the digest, and outbox --drop", () => {
     expect(text).toMatch(/^- Thư số 1: Phòng Nghiệp vụ - Điều phối — /m);
     expect(text).toMatch(/^- Thư số 2: Văn phòng — /m);
     expect(text).toMatch(/^- Thư số 3: .*tranbinh\.ttdn@gmail\.com.*Message-ID <CAstranger47@mail\.gmail\.com>/m);
-  }, 180_000);
+  }, 300_000);
 
   it("'Hủy 2: …' drops held reply 2 with who and why; 'Gán 3: ttdn 2026-W47' assigns the unclassified mail", async () => {
     const reply = buildMail({
@@ -108,7 +108,7 @@ describe("commands in reply to the digest, and outbox --drop", () => {
 
     const x = await world.json<Record<string, any>>(["explain", requireMessageId(mails.vp!)], "2026-11-19T08:35:00+07:00");
     expect(x.actions).toEqual([expect.objectContaining({ kind: "drop", by: OFFICE, detail: expect.objectContaining({ note: vp.lastError, via: "<officer-cmd-1@cuc.example.vn>" }) })]);
-  }, 180_000);
+  }, 300_000);
 
   it("outbox --drop ID --note … --by … drops from the terminal, once, and explain shows who", async () => {
     const nvdp = (await outbox("2026-11-19T09:00:00+07:00")).find((o) => o.unit === "nvdp" && o.state === "held")!;
@@ -122,5 +122,5 @@ describe("commands in reply to the digest, and outbox --drop", () => {
     const text = await world.run(["explain", requireMessageId(mails.nvdp!)], "2026-11-19T09:05:00+07:00");
     expect(text.stdout).toContain("2026-11-19T09:00:00+07:00 — nguyen.thi.hoa: hủy thư trả lời");
     expect(text.stdout).toContain("[đã hủy]");
-  }, 120_000);
+  }, 300_000);
 });

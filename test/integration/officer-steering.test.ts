@@ -67,7 +67,7 @@ describe("intake check", () => {
       await reportDocx({ header: ["CỤC THÔNG TIN ĐỐI NGOẠI", UNIT_HEADER.ttbc], title: TITLE_W47, sections: qtvp03Sections({ next: "tuần tới" }), producer: "docx", style: "numbered" }),
     );
     writeFileSync(path.join(dir, "ghi-chu.txt"), "không phải báo cáo");
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await world?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -104,7 +104,7 @@ describe("intake check", () => {
     // Nothing written: no database file, nothing else either.
     expect(existsSync(path.join(emptyData, "intake.db"))).toBe(false);
     expect(readdirSync(emptyData)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("--at sets the receipt time; the human output is Vietnamese", async () => {
     const r = await world.run(["check", path.join(dir, "02-ttdn.eml"), "--at", "2026-11-19T14:59"], undefined, { DATA_DIR: emptyData });
@@ -114,7 +114,7 @@ describe("intake check", () => {
     expect(r.stdout).toContain("[có] Kế hoạch công tác thời gian tiếp theo: đề mục \"IV. Kế hoạch công tác tuần tới\"");
     expect(r.stdout).toContain("Kết quả: Đạt");
     expect(readdirSync(emptyData)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it.each([
     ["a missing file", ["check", "/khong/co/tep.eml"]],
@@ -125,7 +125,7 @@ describe("intake check", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(readdirSync(emptyData)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("held replies, commands by mail, learning headings, explain", () => {
@@ -144,7 +144,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
   beforeAll(async () => {
     world = await startIntakeWorld({ regimes: defaultRegimes({ holdReplies: "khong_dat" }) });
     tmp = mkdtempSync(path.join(tmpdir(), "intake-steer-"));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await world?.stop();
     rmSync(tmp, { recursive: true, force: true });
@@ -163,7 +163,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     expect(held.map((r) => [r.unit, r.purpose])).toEqual([["nvdp", "khong_dat"], ["vp", "khong_dat"], ["ttdn", "khong_dat"]]);
     expect(held[0]!.lastError).toMatch(/^held: /);
     for (const u of ["nvdp", "vp", "ttdn"] as const) expect(await repliesTo(UNITS[u], requireMessageId(sent[u === "ttdn" ? "ttdn1" : u]!))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("a complete resend drops the held reply of the earlier version; the unit gets only the resend's receipt", async () => {
     sent.ttdn2 = await report("ttdn", { at: "2026-11-18T10:00:00+07:00", subject: "Báo cáo tuần 47 - TTDN (bổ sung)" });
@@ -173,7 +173,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     expect(ttdnRows[0]!.lastError).toMatch(/^superseded: /);
     const inbox = (await world.servers.readMailbox(UNITS.ttdn)).filter((m) => m.headers["x-intake-bot"]?.includes("purpose=receipt") || m.headers["x-intake-bot"]?.includes("purpose=khong_dat"));
     expect(inbox.map((m) => [m.inReplyTo, m.headers["x-intake-bot"]])).toEqual([[requireMessageId(sent.ttdn2), "bao-cao-intake; purpose=receipt"]]);
-  }, 120_000);
+  }, 300_000);
 
   let digestId = "";
   it("the digest numbers the held replies with unit, period, what is missing and the first lines", async () => {
@@ -193,7 +193,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     expect(two).toContain("Văn phòng — báo cáo tuần 47/2026");
     expect(mail!.text).toContain('"Duyệt 1, 3"');
     expect(lines.some((l) => l.includes("Truyền thông đối ngoại") && l.startsWith("- Thư số"))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   const officerReply = (from: string, text: string, at: string, inReplyTo: string | null) =>
     buildMail({
@@ -213,7 +213,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     const held = (await outbox("2026-11-19T08:41:00+07:00")).filter((r) => r.state === "held").map((r) => r.unit);
     expect(held).toEqual(["nvdp", "vp"]);
     expect(await repliesTo(UNITS.nvdp, requireMessageId(sent.nvdp!))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("'Duyệt 1' from the officer in reply to the digest releases held reply 1 once, and the bot says what it did", async () => {
     const reply = officerReply(OFFICE, "Duyệt 1", "2026-11-19T08:50:00+07:00", digestId);
@@ -235,7 +235,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     const help = (await repliesTo(OFFICE, requireMessageId(unknown)))[0]?.text ?? "";
     expect(help).toContain("không đọc được lệnh nào");
     expect(help).toContain("- Hủy 2: <lý do>");
-  }, 180_000);
+  }, 300_000);
 
   it("outbox --release ID delivers once; a second --release --all sends nothing", async () => {
     const vp = (await outbox("2026-11-19T09:00:00+07:00")).find((r) => r.unit === "vp" && r.state === "held")!;
@@ -249,7 +249,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     expect(r2.stdout).toContain("Không có thư nào đang chờ duyệt.");
     expect((await outbox("2026-11-19T09:03:00+07:00")).filter((r) => r.state === "sent").length).toBe(before);
     expect(await repliesTo(UNITS.vp, requireMessageId(sent.vp!))).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 
   it("headings --suggest lists the heading of a report overruled to Đạt; its lines make `intake check` read it Đạt", async () => {
     sent.ttbc = await report("ttbc", { ketQua: OWN_HEADING, at: "2026-11-19T09:30:00+07:00" });
@@ -275,7 +275,7 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     // Past records stay as they were: the report's record is the person's decision, not a new reading.
     const rows = await world.json<Record<string, any>[]>(["submissions"]);
     expect(rows.find((x) => x.messageId === requireMessageId(sent.ttbc!))).toMatchObject({ verdict: "dat", decidedBy: "nguyen.thi.hoa" });
-  }, 180_000);
+  }, 300_000);
 
   it("explain shows the evidence, the reply sent and the people's actions with who and when", async () => {
     const x = await world.json<Record<string, any>>(["explain", requireMessageId(sent.nvdp!)], "2026-11-19T10:00:00+07:00");
@@ -288,5 +288,5 @@ describe("held replies, commands by mail, learning headings, explain", () => {
     expect(text.stdout).toContain("2026-11-19T09:40:00+07:00 — nguyen.thi.hoa: đánh giá lại");
     expect(text.stdout).toContain(`[có] Kết quả thực hiện nhiệm vụ: đề mục "I. ${OWN_HEADING}"`);
     expect(text.stdout).toMatch(/\[đã gửi\] mã \d+, receipt, đến ttbc@cuc\.example\.vn/);
-  }, 120_000);
+  }, 300_000);
 });
