@@ -65,11 +65,13 @@ export function planUnitMail(mail: MailContext, regime: Regime, period: Period, 
   const jobs: PlannedJob[] = [];
   for (const st of waiting) {
     const unit = regime.units.find((u) => u.id === st.unit)!;
-    const key = `${occurrence.kind}:${regime.id}:${period.id}:${unit.id}:${occurrence.tag}`;
+    // Issue 10: a province's plan and report share the period id "2026"; their jobs must not share a key.
+    const periodKey = period.kind === "plan" || period.kind === "report" || period.kind === "request" ? `${period.kind}-${period.id}` : period.id;
+    const key = `${occurrence.kind}:${regime.id}:${periodKey}:${unit.id}:${occurrence.tag}`;
     const label = reportLabel(period.kind, period.id, zone);
     if (unit.addresses.length === 0) continue;
     const rejected = rows
-      .filter((s) => s.regime === regime.id && s.unit === unit.id && s.period === period.id && s.status === "rejected")
+      .filter((s) => s.regime === regime.id && s.unit === unit.id && s.period === period.id && (s.kind ?? period.kind) === period.kind && s.status === "rejected")
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
     const base = {
       unit_name: unit.name,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadRegimes } from "../../src/config.ts";
 import type { MailFacts } from "../../src/domain/message.ts";
-import { attribute, classifyTitled, eraOf, namesIn } from "../../src/domain/registry/index.ts";
+import { attribute, classifyReports, classifyTitled, eraOf, namesIn } from "../../src/domain/registry/index.ts";
 import { cellOf, yearRange, type TrackedReport } from "../../src/domain/tracking/index.ts";
 import { yearlyKpi } from "../../src/domain/kpi/index.ts";
 
@@ -27,9 +27,13 @@ writeFileSync(
     "    template: qt-nvdp-04",
     "    units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }]",
     "    formerUnits: [{ id: phu-yen, addresses: [stttt@phuyen.gov.vn] }]",
+    "  - id: qt-vp-03",
+    "    template: qt-vp-03",
+    "    units: [{ id: nvdp, addresses: [nvdp@cuc.example.vn] }]",
   ].join("\n"),
 );
-const regime = loadRegimes(file).regimes[0]!;
+const regimes = loadRegimes(file).regimes;
+const regime = regimes[0]!;
 const SINCE = new Date("2025-07-01T00:00:00+07:00");
 
 describe("the province registries (Nghị quyết 202/2025/QH15)", () => {
@@ -99,6 +103,20 @@ describe("plan or report, of which year and unit (classify-titled)", () => {
 
   it.each(["Giấy mời dự Hội nghị tổng kết công tác thông tin đối ngoại năm 2026", "Thông báo lịch họp năm 2026", "Xin hỏi về mẫu biểu"])("%s is left to the general classifier", (subject) => {
     expect(classifyTitled(facts(subject, "UBND TỈNH ĐẮK LẮK", "sokhcn@daklak.gov.vn", "2026-11-01T10:00:00+07:00"), body("UBND TỈNH ĐẮK LẮK"), regime, ZONE)).toBeNull();
+  });
+});
+
+describe("which regime a mail is for, with the Cục's units and the provinces in one office", () => {
+  it.each([
+    // [from, subject, regime, kind]
+    ["sokhcn@daklak.gov.vn", "Báo cáo tổng kết công tác TTĐN năm 2026", "tinh-thanh", "report"],
+    ["x@gmail.com", "Kế hoạch hoạt động TTĐN năm 2027 - UBND tỉnh Đắk Lắk", "tinh-thanh", "plan"],
+    // A unit of the Cục writing about a province stays in QT.VP.03.
+    ["nvdp@cuc.example.vn", "Báo cáo tuần 47 - đoàn công tác tại Lào Cai", "qt-vp-03", "week"],
+  ])("%s: %s → %s %s", (from, subject, regimeId, kind) => {
+    const text = "I. KẾT QUẢ CÔNG TÁC\n- Đã thực hiện.\nII. KẾ HOẠCH TUẦN TỚI\n- Tiếp tục.";
+    const [c] = classifyReports({ facts: facts(subject, text, from, "2026-11-19T10:00:00+07:00"), documents: body(text) }, regimes, { zone: ZONE });
+    expect([c!.regime, c!.kind]).toEqual([regimeId, kind]);
   });
 });
 

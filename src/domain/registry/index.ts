@@ -20,6 +20,9 @@ function titledRegimeFor(input: ClassifyInput, regimes: Regime[]): Regime | null
   const from = input.facts.forwarded?.from ?? input.facts.from;
   const bySender = titled.find((r) => unitOfSender(r, from) !== null || unitOfSender(r, input.facts.from) !== null);
   if (bySender) return bySender;
+  // A sender registered in another regime (a unit of the Cục writing about a province) stays in that regime.
+  const other = regimes.filter((r) => !hasTitledKinds(r));
+  if (other.some((r) => unitOfSender(r, from) !== null || unitOfSender(r, input.facts.from) !== null)) return null;
   const byName = titled.find((r) => namesIn(r, [input.facts.subject]).length > 0);
   if (byName) return byName;
   return regimes.length === titled.length ? titled[0]! : null;
