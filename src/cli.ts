@@ -186,11 +186,11 @@ export function buildProgram(): Command {
     .action(async (messageId: string, o: { unit: string; period: string; kind?: PeriodKind; regime?: string; index?: number; by: string }) => {
       // The unit and the period are checked by the use case against the regime they resolve to (assign's own rules).
       const { config } = await checked({ regime: o.regime });
-      const { assignMessage } = await import("./app/decide.ts");
+      const [{ assignMessage }, f] = await Promise.all([import("./app/decide.ts"), import("./cli-format.ts")]);
       await withApp(config, async (app) => {
         const row = await assignMessage(app.deps, { messageId, ...o });
         await deliverAndReport(app);
-        process.stdout.write(`Đã gán ${row.messageId} cho ${row.unit}, kỳ ${row.period}: ${row.status}${row.verdict ? ` (${row.verdict})` : ""}.\n`);
+        process.stdout.write(`Đã gán ${row.messageId} cho ${row.unit}, kỳ ${row.period}: ${f.submissionStatusVi(row.status)}.\n`);
       });
     });
 

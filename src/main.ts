@@ -101,7 +101,8 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   // Issue 9 §5: warned once at start, in plain Vietnamese lines: by the daemon always (its log is read), by a
   // one-shot command only for a person at a terminal (scripts and pipes get only the command's own output).
   if (opts.daemon || process.stderr.isTTY) {
-    for (const w of [...config.warnings, ...startupWarnings(config)]) process.stderr.write(`Cảnh báo: ${w}\n`);
+    // The daemon's start notice (startNotice) already says when the example regimes file is in use.
+    for (const w of [...config.warnings, ...startupWarnings(config, { exampleRegimes: !opts.daemon })]) process.stderr.write(`Cảnh báo: ${w}\n`);
   }
   const texts = loadMailTexts(path.join(PROJECT_ROOT, "templates", "mail"));
   ensureDataDir(config.dataDir);

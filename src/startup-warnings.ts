@@ -11,8 +11,12 @@ export function isExampleAddress(address: string): boolean {
   return EXAMPLE_DOMAIN.test(address.trim());
 }
 
-export function startupWarnings(config: Config): string[] {
+/** `exampleRegimes: false` leaves out the example-file warning where the caller says it already (the daemon's notice). */
+export function startupWarnings(config: Config, opts: { exampleRegimes?: boolean } = {}): string[] {
   const out: string[] = [];
+  if (config.exampleRegimes && opts.exampleRegimes !== false) {
+    out.push(`Chưa khai báo REGIMES_FILE: đang dùng tệp cấu hình mẫu ${config.regimesFile}; sao chép tệp này, điền địa chỉ thật và đặt REGIMES_FILE trong .env.`);
+  }
   for (const regime of config.regimes) {
     const silent = regime.units.filter((u) => u.addresses.length === 0);
     if (silent.length > 0) {

@@ -67,6 +67,13 @@ describe("start-up warnings", () => {
     expect(w[0]).toContain(config.outboxDir);
   });
 
+  it("the shipped example regimes file (no REGIMES_FILE) is named", () => {
+    const config = loadConfig({ DATA_DIR: dir, SMTP_HOST: "smtp.cuc.gov.vn" }, dir);
+    const w = startupWarnings(config);
+    expect(w.some((x) => x.includes("tệp cấu hình mẫu") && x.includes(config.regimesFile))).toBe(true);
+    expect(startupWarnings(config, { exampleRegimes: false }).some((x) => x.includes("tệp cấu hình mẫu"))).toBe(false);
+  });
+
   it.each([
     ["tonghop@cuc.example.vn", true],
     ["a@example.com", true],
