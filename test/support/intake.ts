@@ -9,6 +9,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { startMailServers, type MailServers } from "./mail-servers.ts";
+import { queryLedger } from "./ledger-db.ts";
+import { startPostgres, type Postgres } from "./postgres.ts";
+
+/**
+ * INTAKE_TEST_DATABASE=postgresql (`npm run test:pg`, issue 13 §7): every world gets its own throwaway PostgreSQL
+ * server and database instead of the SQLite file in DATA_DIR; anything else keeps the embedded SQLite default.
+ */
+export const TEST_DATABASE: "sqlite" | "postgresql" = process.env.INTAKE_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const OFFICE = "tonghop@cuc.example.vn";
@@ -31,6 +39,13 @@ export interface IntakeWorld {
   dataDir: string;
   regimesFile: string;
   env: Record<string, string>;
+  /** The world's PostgreSQL server when it runs on PostgreSQL (TEST_DATABASE), else undefined. */
+  postgres?: Postgres;
+  /**
+   * One read query on the world's database, SQLite or PostgreSQL alike: quote identifiers ("Message", "messageId"),
+   * `?` for parameters; counts come back as numbers. [] before the first migration.
+   */
+  query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   /** Runs `intake <args>` with INTAKE_NOW = `now` (ISO, local time when no offset). */
   run(args: string[], now?: string, extraEnv?: Record<string, string>): Promise<RunResult>;
   /** Runs a command with --json and parses stdout; fails the test on a non-zero exit. */
@@ -69,7 +84,9 @@ export function defaultRegimes(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-export async function startIntakeWorld(opts: { regimes?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<IntakeWorld> {
+export async function startIntakeWorld(
+  opts: { regimes?: Record<string, unknown>; env?: Record<string, string>; /** Overrides TEST_DATABASE for this world. */ database?: "sqlite" | "postgresql" } = {},
+): Promise<IntakeWorld> {
   const servers = await startMailServers({ users: [OFFICE, CHIEF, ...Object.values(UNITS)] });
   const dataDir = mkdtempSync(path.join(tmpdir(), "intake-data-"));
   const regimesFile = path.join(dataDir, "regimes.yaml");
@@ -94,12 +111,37 @@ export async function startIntakeWorld(opts: { regimes?: Record<string, unknown>
     INTAKE_ENV_FILE: "none",
     ...opts.env,
   };
+  let postgres: Postgres | undefined;
+  let pgPool: import("pg").Pool | undefined;
+  if ((opts.database ?? TEST_DATABASE) === "postgresql" && !opts.env?.DATABASE_URL) {
+    postgres = await startPostgres();
+    await postgres.createDatabase("intake");
+    env.DATABASE_URL = postgres.url("intake");
+  }
   const bin = path.join(ROOT, "bin", "intake.js");
   const world: IntakeWorld = {
     servers,
     dataDir,
     regimesFile,
     env,
+    ...(postgres ? { postgres } : {}),
+    async query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+      if (!postgres) return queryLedger<T>(dataDir, sql, ...params);
+      if (!pgPool) {
+        const pg = await import("pg");
+        // COUNT(*) is a bigint: as a number, as better-sqlite3 gives it.
+        pg.default.types.setTypeParser(20, (v: string) => Number(v));
+        pgPool = new pg.default.Pool({ connectionString: postgres.url("intake"), max: 2 });
+        pgPool.on("error", () => undefined); // the server may be stopped on purpose (fault tests)
+      }
+      let n = 0;
+      try {
+        return (await pgPool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+      } catch (err) {
+        if ((err as { code?: string }).code === "42P01") return []; // before the first migration
+        throw err;
+      }
+    },
     run(args, now, extraEnv = {}) {
       return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [bin, ...args], {
@@ -139,6 +181,8 @@ export async function startIntakeWorld(opts: { regimes?: Record<string, unknown>
       return servers.dovecot.append(OFFICE, raw, { internalDate });
     },
     async stop() {
+      await pgPool?.end().catch(() => undefined);
+      await postgres?.stop();
       await servers.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
