@@ -173,3 +173,13 @@ describe("headings no section claims (issue 12 item 6)", () => {
     expect(check(lines)).toEqual({ missing, unplaced });
   });
 });
+
+describe("the bot's own words quoted back open nothing", () => {
+  it.each([
+    ["a '>' quote of a heading", ["> I. KẾT QUẢ CÔNG TÁC TUẦN 47", "> II. KẾ HOẠCH TUẦN 48"]],
+    ["the Không đạt list of missing sections, unprefixed (Outlook quotes so)", ["Báo cáo còn thiếu nội dung bắt buộc:", "- Kết quả thực hiện nhiệm vụ: các nhiệm vụ, công việc đơn vị đã triển khai và kết quả đạt được trong kỳ báo cáo", "- Kế hoạch công tác thời gian tiếp theo: kế hoạch, nhiệm vụ trọng tâm đơn vị sẽ triển khai trong kỳ tiếp theo"]],
+  ])("%s", (_name, lines) => {
+    expect(checkSections(bodyOutline(lines.join("\n")), SECTIONS).findings.filter((f) => f.found)).toEqual([]);
+  });
+});
+

@@ -331,6 +331,52 @@ const ROWS: Row[] = [
     }),
     expect: { unit: "nvdp", kind: "week", period: "2026-W47", status: "rejected", missing: ["ke_hoach"], reason: "missing_sections" },
   },
+  {
+    name: "6c. a resent report still without its plan, quoting the bot's list of sections: still Không đạt",
+    at: "2026-11-18T15:00:00",
+    mail: async () => ({
+      client: gmailMail,
+      spec: {
+        from: AN, to: [OFFICE], subject: "Re: Báo cáo tuần 47 - NVĐP",
+        text: [
+          "Phòng gửi lại báo cáo ạ.",
+          "",
+          "> Kết quả kiểm tra: Không đạt",
+          "> Báo cáo còn thiếu nội dung bắt buộc:",
+          "> - Kết quả thực hiện nhiệm vụ: các nhiệm vụ, công việc đơn vị đã triển khai",
+          "> - Kế hoạch công tác thời gian tiếp theo: kế hoạch, nhiệm vụ trọng tâm đơn vị sẽ triển khai trong kỳ tiếp theo",
+        ].join("\n"),
+        attachments: [await file("BC tuan 47 (lan 2).docx", report("nvdp", ["Kết quả công tác tuần 47"], ["~ KẾT QUẢ CÔNG TÁC TUẦN 47", "- Tham mưu 03 văn bản.", "~ KHÓ KHĂN, VƯỚNG MẮC", "- Không."]))],
+      },
+    }),
+    expect: { unit: "nvdp", kind: "week", period: "2026-W47", status: "rejected", missing: ["ke_hoach"], reason: "missing_sections" },
+  },
+  {
+    name: "6d. a report typed in the body, resent without its plan over an Outlook quote of the bot's list: still Không đạt",
+    at: "2026-11-18T15:00:00",
+    mail: async () => ({
+      client: outlookMail,
+      spec: {
+        from: DUNG, to: [OFFICE], subject: "RE: Báo cáo tuần 47 - Văn phòng",
+        text: [
+          "Kính gửi Văn phòng Cục,",
+          "1. Kết quả công tác tuần 47",
+          "- Tổ chức hội nghị cán bộ.",
+          "2. Khó khăn: không.",
+          "Trân trọng.",
+          "",
+          "From: Văn phòng Cục <tonghop@cuc.example.vn>",
+          "Sent: Wednesday, November 18, 2026 10:13 AM",
+          "Subject: Re: Báo cáo tuần 47 - Văn phòng",
+          "Kính gửi: Lãnh đạo Văn phòng",
+          "Kết quả kiểm tra: Không đạt",
+          "Báo cáo còn thiếu nội dung bắt buộc:",
+          "- Kế hoạch công tác thời gian tiếp theo: kế hoạch, nhiệm vụ trọng tâm đơn vị sẽ triển khai trong kỳ tiếp theo",
+        ].join("\n"),
+      },
+    }),
+    expect: { unit: "vp", kind: "week", period: "2026-W47", status: "rejected", missing: ["ke_hoach"], reason: "missing_sections" },
+  },
 ];
 
 describe("issue 12 failure classes through parse → read → classify → judge", () => {

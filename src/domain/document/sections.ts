@@ -39,7 +39,8 @@ const cleanBody = (rest: string): string => rest.replace(/^[.\-–:)\s]+/, "").t
 function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Candidate[] {
   if (block.type === "table") return [];
   const first = (blockText(block).split("\n")[0] ?? "").trim();
-  if (!first) return [];
+  // A quoted line ("> …", RFC 3676 §4.5) is the mail being answered, never the report's heading.
+  if (!first || first.startsWith(">")) return [];
   const split = splitNumbering(first);
   const body = cleanBody(split.rest) || split.rest;
   const numbered =
@@ -112,6 +113,10 @@ function rawParts(body: string): string[] {
 /** Ids of the sections a candidate heading opens ("Khó khăn, vướng mắc và kiến nghị" opens two). */
 function matchCandidate(cand: Candidate, heads: Head[], sections: SectionDef[], ctx: SectionContext): string[] {
   const ids: string[] = [];
+  // "- Kế hoạch công tác thời gian tiếp theo: kế hoạch, nhiệm vụ trọng tâm…": the bot's own list of missing
+  // sections (title: description) quoted back in a reply, not the unit's heading.
+  const inline = fold(cand.inline);
+  if (inline && sections.some((s) => { const d = fold(s.description); return d !== "" && inline.startsWith(d.slice(0, 40)); })) return [];
   const folded = core(cand.body).split(/ va (?=\S)/);
   const raws = rawParts(cand.body);
   folded.forEach((part, n) => {

@@ -122,9 +122,13 @@ export function judgeReport(input: {
     const checked = checkSections(d.read.outline, regime.sections, ctx);
     return { filename: d.filename, read: d.read, sections: withoutSections(checked, emptySections(d.read.outline, checked, required, SKELETON_GUIDANCE), required) };
   };
-  let checkedDocs = [...reportFiles, ...body].map(check);
+  const hasSections = (d: VerdictDocument): boolean => d.read.ok && d.sections !== undefined && d.sections.findings.some((f) => f.found);
+  // The attached report is judged; the body only when no attached document reads as a report (the report typed in
+  // the mail, its annexes attached): a reply quoting the bot's own list of sections must not complete a report.
+  let checkedDocs = reportFiles.map(check);
+  if (!checkedDocs.some(hasSections)) checkedDocs = [...checkedDocs, ...body.map(check)];
   // Only when no readable report is present does an annex's format matter: the reply then says what to send.
-  const anyReport = checkedDocs.some((d) => d.read.ok && d.sections !== undefined && d.sections.findings.some((f) => f.found));
+  const anyReport = checkedDocs.some(hasSections);
   if (!anyReport) {
     // A report file not read in time (a slow conversion) is no reason for Không đạt: a person reads it.
     if (reportFiles.some((d) => !d.read.ok && d.read.problem === "timeout")) {
