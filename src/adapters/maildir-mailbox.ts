@@ -41,7 +41,7 @@ interface Entry {
 
 const SUBS: readonly Sub[] = ["new", "cur"];
 /** How long a file without a Maildir name must stay unmodified before it is read. */
-const SETTLE_MS = 1_000;
+const SETTLE_MS = 500;
 /** The info part of a Maildir name (`:2,FS`); `!` and `;` are the separators used where `:` is not allowed. */
 const INFO = /[:!;][12],.*$/s;
 const DELIVERY_SECONDS = /^(\d{9,11})(?=[.\-_]|$)/;

@@ -223,7 +223,7 @@ describe("createMaildirMailbox", () => {
     await writeFile(file, report("Báo cáo tuần 47 - TTBC"));
     const t = Date.now();
     await m.waitForChange(10_000);
-    await new Promise((r) => setTimeout(r, Math.max(0, 1_100 - (Date.now() - t))));
+    await new Promise((r) => setTimeout(r, Math.max(0, 600 - (Date.now() - t))));
     expect(await m.listKeys()).toEqual(["bao-cao-tuan-47-ttbc.eml"]);
     const [got] = await collect(m, ["bao-cao-tuan-47-ttbc.eml"]);
     expect(got!.source.equals(report("Báo cáo tuần 47 - TTBC"))).toBe(true);
