@@ -76,7 +76,11 @@ export function ledgerMethods(db: Db): LedgerStore {
           mailbox,
           uidValidity: BigInt(uidValidity),
           // Failed and due again; or neither settled nor failed: a process stopped in the middle of it.
-          OR: [{ state: "failed", nextAttemptAt: { lte: now } }, { state: { notIn: ["processed", "ignored", "failed"] } }],
+          // Issue 13 §2: one whose attempt began and never ended (the process died) waits for its backoff.
+          OR: [
+            { state: "failed", nextAttemptAt: { lte: now } },
+            { state: { notIn: ["processed", "ignored", "failed"] }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+          ],
         },
         orderBy: { id: "asc" },
         select: { key: true },
@@ -105,6 +109,8 @@ export function ledgerMethods(db: Db): LedgerStore {
         id: messageRowId,
         state: { notIn: ["processed", "ignored"] },
         NOT: { state: "failed", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { gt: now } }] },
+        // Issue 13 §2: an attempt that began and never ended (recordAttempt, then the process died) waits for its backoff.
+        AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
       };
       // One conditional UPDATE: of two daemons, exactly one changes the row (the database serialises the writes).
       const claimed = await db.message.updateMany({
@@ -197,12 +203,16 @@ export function ledgerMethods(db: Db): LedgerStore {
       });
     },
 
+    async recordAttempt(messageRowId, retryAt) {
+      await db.message.update({ where: { id: messageRowId }, data: { attempts: { increment: 1 }, nextAttemptAt: retryAt } });
+    },
+
     async recordFailure(messageRowId, reason, retryAt, now) {
       await db.$transaction(async (tx) => {
         // Another daemon on the same database may have settled the message meanwhile: its outcome stands.
         const marked = await tx.message.updateMany({
           where: { id: messageRowId, state: { notIn: ["processed", "ignored"] } },
-          data: { state: "failed", reason, attempts: { increment: 1 }, nextAttemptAt: retryAt, processedAt: now, leaseUntil: null, leaseOwner: null },
+          data: { state: "failed", reason, nextAttemptAt: retryAt, processedAt: now, leaseUntil: null, leaseOwner: null },
         });
         if (marked.count === 0) return;
         const msg = await tx.message.findUniqueOrThrow({ where: { id: messageRowId } });

@@ -61,6 +61,17 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
       subject: "",
     }));
 
+  // Issue 13 §2, no poison message: the attempt is recorded before the work starts, so a message that kills the
+  // process (a file that exhausts memory) is not read again at every start: once more at once (the process may have
+  // been stopped for another reason), then after 1, 5, 30 min, 2 h, 6 h; then it is set aside for a person.
+  if (row.attempts > RETRY_MINUTES.length) {
+    const reason = `processing_error: Không xử lý được thư sau ${row.attempts} lần thử (chương trình dừng giữa chừng khi đọc thư), chuyển chuyên viên tổng hợp xem bản lưu`;
+    log.error({ attempts: row.attempts }, "message set aside after its attempts: a person must look");
+    await deps.store.recordFailure(row.id, reason, null, now);
+    return "failed";
+  }
+  await deps.store.recordAttempt(row.id, new Date(now.getTime() + (row.attempts === 0 ? 0 : RETRY_MINUTES[row.attempts - 1]!) * 60_000));
+
   try {
     const facts = await deps.parse(raw.source, raw.internalDate);
     const log2 = log.child({ messageId: facts.messageId });

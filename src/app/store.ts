@@ -130,7 +130,13 @@ export interface LedgerStore {
     dropHeld?: { id: number; reason: string }[];
     now: Date;
   }): Promise<void>;
-  /** Records a processing failure: state failed, attempts+1, next attempt at `retryAt` (null: given up), a `failed` submission row. */
+  /**
+   * Issue 13 §2, no poison message: an attempt is on record before the work starts (attempts + 1, the next attempt
+   * not before `retryAt`), so a message that kills the process mid-work is tried again only after its backoff, and
+   * the other mail is read meanwhile. A successful outcome clears it; a caught failure keeps the count.
+   */
+  recordAttempt(messageRowId: number, retryAt: Date | null): Promise<void>;
+  /** Records a processing failure: state failed, next attempt at `retryAt` (null: given up), a `failed` submission row. The attempt itself was counted by recordAttempt. */
   recordFailure(messageRowId: number, reason: string, retryAt: Date | null, now: Date): Promise<void>;
 }
 

@@ -87,11 +87,14 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
 
     it("a failure is retried when due, and settled once given up", async () => {
       const row = await a.recordReceived({ mailbox: "INBOX", uidValidity: 1700000000, key: "8", messageId: "<m8@x>", sha256: "cd".repeat(32), archivePath: "cd/cd/y.eml", receivedAt: at("2026-11-18T11:00:00+07:00"), fromAddress: null, originalFrom: null, subject: "" });
+      // Issue 13 §2: each attempt is counted when it starts (recordAttempt), the failure records its outcome.
+      await a.recordAttempt(row.id, at("2026-11-18T11:00:00+07:00"));
       await a.recordFailure(row.id, "processing_error: boom", at("2026-11-18T11:05:00+07:00"), at("2026-11-18T11:00:30+07:00"));
       expect((await b.settledKeys("INBOX", 1700000000, at("2026-11-18T11:01:00+07:00"))).has("8")).toBe(true);
       expect((await b.settledKeys("INBOX", 1700000000, at("2026-11-18T11:06:00+07:00"))).has("8")).toBe(false);
       const failed = await b.listSubmissions({ messageId: "<m8@x>" });
       expect(failed.map((s) => [s.status, s.reason])).toEqual([["failed", "processing_error: boom"]]);
+      await a.recordAttempt(row.id, at("2026-11-18T11:07:00+07:00"));
       await a.recordFailure(row.id, "processing_error: boom again", null, at("2026-11-18T11:06:00+07:00"));
       // A failure reported after another daemon settled the message leaves that outcome alone.
       const settled = await a.findMessage("INBOX", 1700000000, "7");
