@@ -91,7 +91,9 @@ const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, n
 export function buildProgram(): Command {
   const program = new Command("intake")
     .description("Trợ lý hộp thư tiếp nhận báo cáo định kỳ (QT.VP.03) — Văn phòng Cục Thông tin đối ngoại")
-    .showHelpAfterError();
+    .showHelpAfterError("(xem cách dùng: intake <lệnh> --help)")
+    // Usage errors (unknown option, missing --period, a bad --index) come back to runCli: exit status 2.
+    .exitOverride();
 
   program
     .command("run")
@@ -339,7 +341,9 @@ export async function runCli(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (err) {
-    const e = err as { name?: string; code?: string; message?: string };
+    const e = err as { name?: string; code?: string; message?: string; exitCode?: number };
+    // commander has already printed its message (or the help); --help and --version are not errors.
+    if (e.name === "CommanderError" || e.code?.startsWith("commander.")) return e.exitCode === 0 ? 0 : 2;
     if (e.name && USAGE_ERRORS.has(e.name)) {
       process.stderr.write(`${e.message}\n`);
       return 2;
