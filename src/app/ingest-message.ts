@@ -60,6 +60,12 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
       originalFrom: null,
       subject: "",
     }));
+  // Issue 13 §7: a processing lease, so that of two daemons on one database exactly one ingests the message; the
+  // other skips it instead of recording a failure.
+  if (!(await deps.store.claimMessage(row.id, now))) {
+    log.debug({}, "message held by another process: skipped");
+    return "skipped";
+  }
 
   // Issue 13 §2, no poison message: the attempt is recorded before the work starts, so a message that kills the
   // process (a file that exhausts memory) is not read again at every start: once more at once (the process may have

@@ -105,6 +105,22 @@ export interface LedgerStore {
   findMessage(mailbox: string, uidValidity: number, key: string): Promise<MessageRow | null>;
   /** Keys of (mailbox, uidValidity) that need no more work: processed or ignored, or failed and not yet due again. */
   settledKeys(mailbox: string, uidValidity: number, now: Date): Promise<Set<string>>;
+  /** The same, asked only about `keys` (issue 13 §3: one query per chunk of new keys, never the whole ledger). */
+  settledAmong(mailbox: string, uidValidity: number, keys: string[], now: Date): Promise<Set<string>>;
+  /**
+   * Keys that need work again (issue 13 §3), read by index: failed and due, or received and left by a process that
+   * died (its lease expired or its process gone). Ascending by ledger row.
+   */
+  dueKeys(mailbox: string, uidValidity: number, now: Date): Promise<string[]>;
+  /** How far (mailbox, uidValidity) has been listed (the mailbox adapter's cursor), or null before the first pass. */
+  mailboxCursor(mailbox: string, uidValidity: number): Promise<string | null>;
+  saveMailboxCursor(mailbox: string, uidValidity: number, cursor: string, now: Date): Promise<void>;
+  /**
+   * The processing lease (issue 13 §7): true when this process now holds the message (not settled, no live lease
+   * held by another process); false when another daemon holds it — that one ingests it, this one skips it.
+   * The lease runs on the machine's real time (not INTAKE_NOW) and ends with commitIngest or recordFailure.
+   */
+  claimMessage(messageRowId: number, now: Date): Promise<boolean>;
   /** Creates the ledger row in state "received" (or returns the existing one). */
   recordReceived(row: Omit<MessageRow, "id" | "state" | "reason" | "attempts" | "nextAttemptAt">): Promise<MessageRow>;
   /** Another ledger row, already settled, for the same Message-ID and bytes (a copy of the same mail). */
