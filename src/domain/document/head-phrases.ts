@@ -29,6 +29,8 @@ export type Strength = "strong" | "weak" | "plain";
 export interface Head {
   id: string;
   folded: string;
+  /** `folded` and a space: what a longer heading starts with (built once, not per line). */
+  prefix: string;
   /** "phrase": a head phrase (any qualifier); "heading": an office heading (exact or a short prefix). */
   source: "phrase" | "heading";
 }
@@ -82,9 +84,10 @@ const words = (s: string): string[] => (s === "" ? [] : s.split(" "));
 export function sectionHeads(sections: SectionDef[]): Head[] {
   const heads: Head[] = [];
   for (const s of sections) {
-    for (const p of s.headPhrases ?? []) heads.push({ id: s.id, folded: strip(fold(p)), source: "phrase" });
-    for (const h of [...s.headings, s.title]) heads.push({ id: s.id, folded: strip(fold(h)), source: "heading" });
+    for (const p of s.headPhrases ?? []) heads.push({ id: s.id, folded: strip(fold(p)), prefix: "", source: "phrase" });
+    for (const h of [...s.headings, s.title]) heads.push({ id: s.id, folded: strip(fold(h)), prefix: "", source: "heading" });
   }
+  for (const h of heads) h.prefix = `${h.folded} `;
   return heads.filter((h) => h.folded !== "").sort((a, b) => b.folded.length - a.folded.length);
 }
 
@@ -116,8 +119,19 @@ export interface HeadMatch {
 export function isContextHeading(folded: string, heads?: Head[]): boolean {
   const f = strip(folded);
   const starts = (c: string): boolean => f === c || f.startsWith(`${c} `);
-  if (heads?.some((h) => CONTEXT_HEADS.some((c) => h.folded === c || h.folded.startsWith(`${c} `)) && starts(h.folded))) return false;
+  if (heads && claimedContext(heads).some(starts)) return false;
   return CONTEXT_HEADS.some(starts);
+}
+
+/** The context headings a section claims as its own, computed once per list of heads (checked for every line). */
+const claimedCache = new WeakMap<Head[], string[]>();
+function claimedContext(heads: Head[]): string[] {
+  let claimed = claimedCache.get(heads);
+  if (!claimed) {
+    claimed = heads.filter((h) => CONTEXT_HEADS.some((c) => h.folded === c || h.folded.startsWith(`${c} `))).map((h) => h.folded);
+    claimedCache.set(heads, claimed);
+  }
+  return claimed;
 }
 
 /**
@@ -136,7 +150,7 @@ export function matchHead(
   if (!part || isContextHeading(part, heads)) return null;
   // Longest head first; an office heading whose qualifier is too long still lets a head phrase decide.
   for (const head of heads) {
-    if (!(part === head.folded || part.startsWith(`${head.folded} `))) continue;
+    if (!(part === head.folded || part.startsWith(head.prefix))) continue;
     const rest = part.slice(head.folded.length).trim();
     if (accepts(head, rest, opts)) return withPeriod(head, rest, raw, sections, ctx);
   }

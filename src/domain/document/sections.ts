@@ -28,6 +28,10 @@ interface Candidate {
   sentence?: boolean;
   /** A bullet line ("-", "+", "•"): content more often than a heading. */
   bullet?: boolean;
+  /** Its rank, computed once (levelOf). */
+  level?: number;
+  /** True for a closing line ("Nơi nhận:", the signer), computed once. */
+  closing?: boolean;
 }
 
 const words = (folded: string): number => (folded === "" ? 0 : folded.split(" ").length);
@@ -130,6 +134,11 @@ function matchCandidate(cand: Candidate, heads: Head[], sections: SectionDef[], 
 
 /** The rank of a heading-like line: its numbering's or Word level, else capitals above bold above "…:". */
 function levelOf(outline: Outline, cand: Candidate): number {
+  if (cand.level === undefined) cand.level = rankOf(outline, cand);
+  return cand.level;
+}
+
+function rankOf(outline: Outline, cand: Candidate): number {
   const block = outline.blocks[cand.blockIndex]!;
   const r = headingRank(block);
   if (r !== null) return r;
@@ -155,7 +164,8 @@ export function checkSections(outline: Outline, sections: SectionDef[], ctx: Sec
   let contextLevel: number | null = null;
   let closed = false;
   for (const cand of all) {
-    if (!cand.cell && isClosing(outline.blocks[cand.blockIndex]!)) closed = true;
+    cand.closing = !cand.cell && isClosing(outline.blocks[cand.blockIndex]!);
+    if (cand.closing) closed = true;
     if (closed && !cand.cell) continue;
     const level = cand.cell ? null : levelOf(outline, cand);
     if (contextLevel !== null && level !== null && !cand.bullet) {
@@ -199,7 +209,7 @@ function unplacedHeadings(outline: Outline, all: Candidate[], claimed: Set<Candi
     const f = fold(c.body);
     return f !== "" && !NOT_SECTION.test(f) && !/^\d/.test(f);
   });
-  const cut = all.find((c) => !c.cell && isClosing(outline.blocks[c.blockIndex]!));
+  const cut = all.find((c) => c.closing === true);
   const before = headingLike.filter((c) => cut === undefined || c.blockIndex < cut.blockIndex);
   const foundLevels = new Set(foundCands.filter((c) => !c.cell).map((c) => levelOf(outline, c)));
   const levels = foundLevels.size > 0 ? foundLevels : new Set(before.length > 0 ? [Math.min(...before.map((c) => levelOf(outline, c)))] : []);
