@@ -32,6 +32,8 @@ export interface WorkerReaderOptions extends Omit<DocumentReaderOptions, "logger
   limits?: Partial<ResourceLimits>;
   /** Workers in the pool; default the number of cores. */
   concurrency?: number;
+  /** The workers' environment; default this process's (tests pass TSX_DISABLE_CACHE=1: tsx caches in the temp folder). */
+  env?: NodeJS.ProcessEnv;
   logger?: Logger;
 }
 
@@ -112,7 +114,7 @@ export function createWorkerDocumentReader(opts: WorkerReaderOptions = {}): Work
   }
 
   function spawn(): void {
-    const child = fork(ENTRY, [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(ENTRY, [], { execArgv, serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"], ...(opts.env ? { env: opts.env } : {}) });
     const slot: Slot = { child, ready: false, task: null, timer: null, stderr: "" };
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {

@@ -12,9 +12,11 @@ import { docxFromDocxLib, viaPandoc, wordLikeReport } from "../support/docx-fixt
 import { docxBomb } from "../support/zip-bombs.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+// tsx would otherwise cache its transforms in the run's temp folder (nothing is left behind, issue 9 §9).
+const NO_TSX_CACHE = { ...process.env, TSX_DISABLE_CACHE: "1" };
 const pools: WorkerDocumentReader[] = [];
 const pool = (o: Parameters<typeof createWorkerDocumentReader>[0]): WorkerDocumentReader => {
-  const p = createWorkerDocumentReader({ sofficePath: null, pdftotextPath: null, ...o });
+  const p = createWorkerDocumentReader({ sofficePath: null, pdftotextPath: null, env: NO_TSX_CACHE, ...o });
   pools.push(p);
   return p;
 };
@@ -72,7 +74,7 @@ describe("worker-backed document reader", () => {
   });
 
   it("close() answers what still waits and ends the workers", async () => {
-    const workers = createWorkerDocumentReader({ sofficePath: null, pdftotextPath: null, concurrency: 1 });
+    const workers = createWorkerDocumentReader({ sofficePath: null, pdftotextPath: null, concurrency: 1, env: NO_TSX_CACHE });
     const content = await wordLikeReport();
     const waiting = [workers.read(file("a.docx", content)), workers.read(file("b.docx", content))];
     await workers.close();
