@@ -9,7 +9,9 @@
  * mismatch, and asserts that at least 16 mails pass on every field and that each Không đạt reply names the missing
  * part in the form's words. Do not edit the manifest to make this pass.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +86,8 @@ export function provinceRegimes(m: Manifest = manifest): Record<string, unknown>
     // The corpus is read in one batch at `now`, months after most mails arrived: answer them all (go-live line far
     // back), and answer Không đạt for periods already compiled (the Gia Lai plan of February).
     answerSince: "2000-01-01T00:00:00+07:00",
+    // LibreOffice converts the .doc/.odt/.rtf mails; on a loaded test machine one conversion can take a minute.
+    limits: { documentSeconds: 180 },
     office: { name: "Văn phòng Cục Thông tin đối ngoại", address: OFFICE, chief: { name: "Chánh Văn phòng", address: CHIEF } },
     regimes: [
       {
@@ -99,6 +103,7 @@ export function provinceRegimes(m: Manifest = manifest): Record<string, unknown>
 
 let world: IntakeWorld;
 let rows: Row[] = [];
+const outDir = mkdtempSync(path.join(tmpdir(), "intake-tracking-"));
 
 beforeAll(async () => {
   world = await startIntakeWorld({ regimes: provinceRegimes() });
@@ -108,11 +113,31 @@ beforeAll(async () => {
   if (poll.code !== 0) console.log(`intake poll --once exited ${poll.code}\n${poll.stderr.slice(-4000)}`);
   expect(poll.code).toBe(0);
   rows = await world.json<Row[]>(["submissions"], manifest.now);
-}, 400_000);
+}, 1_200_000);
 
 afterAll(async () => {
   await world?.stop();
+  rmSync(outDir, { recursive: true, force: true });
 });
+
+/** A CSV line split into cells (LibreOffice quotes cells holding commas). */
+function csvCells(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") out.push(cur), (cur = "");
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
 
 describe("the province corpus (issue 10)", () => {
   it("records each mail with its unit, kind, year, timeliness, verdict and the name used", () => {
@@ -174,5 +199,98 @@ describe("the province corpus (issue 10)", () => {
     const row = rows.find((r) => r.messageId === invitation.messageId);
     expect(row?.status).toBe("unclassified");
     expect(row?.verdict ?? null).toBeNull();
+  });
+});
+
+describe("the tracking table and the yearly KPI over the province corpus (issue 10)", () => {
+  it("writes an .xlsx that LibreOffice opens, in the layout of Công văn 212", async () => {
+    const file = path.join(outDir, "theo-doi.xlsx");
+    const r = await world.run(["tracking", "--years", "2025-2026", "--out", file], manifest.now);
+    expect(r.code, r.stderr).toBe(0);
+    execFileSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", outDir, file], { stdio: "ignore", timeout: 120_000 });
+    const lines = readFileSync(path.join(outDir, "theo-doi.csv"), "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+    const grid = lines.map(csvCells);
+    expect(grid[0]![0]).toMatch(/^BẢNG THEO DÕI .*NĂM 2025 – 2026$/);
+    // Two header rows: Stt, the unit, then each kind over its years (plan 2025, 2026; report 2025, 2026).
+    expect(grid[1]!.slice(0, 3)).toEqual(["Stt", "Tỉnh, thành phố / đơn vị", "Kế hoạch hoạt động thông tin đối ngoại"]);
+    expect(grid[1]![4]).toBe("Báo cáo tổng kết công tác thông tin đối ngoại");
+    expect(grid[2]!.slice(2, 6)).toEqual(["2025", "2026", "2025", "2026"]);
+    const row = (name: string) => grid.find((g) => g[1] === name)!;
+    expect(row("Lào Cai").slice(2, 6)).toEqual(["", "X", "", ""]);
+    expect(row("Cà Mau").slice(2, 6)).toEqual(["", "", "Chậm (15/12/2025)", ""]);
+    expect(row("Gia Lai")[3]).toBe("Không đạt");
+    expect(row("Đà Nẵng")[3]).toBe("Chậm (01/03/2026)");
+    expect(row("Nghệ An")[5]).toBe("Không đạt");
+    expect(row("Tuyên Quang")[5]).toBe("X");
+    // The 2025 plan was due before the merger: Yên Bái's row is the old unit's.
+    expect(row("Yên Bái (trước sáp nhập)")[2]).toBe("X");
+    // 34 units in force, then the former units with a report in these years; Stt numbered from 1.
+    expect(grid.slice(3, 37).map((g) => g[0])).toEqual(Array.from({ length: 34 }, (_, i) => String(i + 1)));
+    const totals = grid.find((g) => g[1] === "Tổng")!;
+    const received = (kind: string, period: string) =>
+      new Set(rows.filter((x) => x.kind === kind && x.period === period && x.status === "accepted").map((x) => x.unit)).size;
+    expect(totals.slice(2, 6)).toEqual([String(received("plan", "2025")), String(received("plan", "2026")), String(received("report", "2025")), String(received("report", "2026"))]);
+    // And as the manifest says: the provinces whose 2026 report is Đạt.
+    const fromManifest = new Set(mails.flatMap((m) => m.expected.filter((e) => e.kind === "report" && e.period === "2026" && e.status === "accepted").map((e) => e.unit)));
+    expect(totals[5]).toBe(String(fromManifest.size));
+  });
+
+  it("sends the same table to the Chánh Văn phòng, in the text and as the attached .xlsx, once a day", async () => {
+    const before = world.servers.smtp.received.length;
+    const r = await world.run(["tracking", "--years", "2025-2026", "--send"], manifest.now);
+    expect(r.code, r.stderr).toBe(0);
+    const sent = await Promise.all(world.servers.smtp.received.slice(before).map((m) => simpleParser(m.raw)));
+    const toChief = sent.filter((m) => m.subject?.startsWith("Bảng theo dõi kế hoạch, báo cáo năm 2025 – 2026"));
+    expect(toChief).toHaveLength(1);
+    const mail = toChief[0]!;
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : []).toEqual([CHIEF]);
+    expect(mail.text).toContain("Kính gửi: Chánh Văn phòng");
+    expect(mail.text).toMatch(/\d+\. Cà Mau — .*Báo cáo tổng kết công tác thông tin đối ngoại 2025: Chậm \(15\/12\/2025\)/);
+    expect(mail.attachments.map((a) => a.filename)).toEqual(["bang-theo-doi-qt-nvdp-04-2025-2026.xlsx"]);
+    expect(mail.attachments[0]!.content.subarray(0, 2).toString()).toBe("PK");
+    const again = await world.run(["tracking", "--years", "2025-2026", "--send"], manifest.now);
+    expect(again.code, again.stderr).toBe(0);
+    expect(world.servers.smtp.received.length).toBe(before + 1);
+  });
+
+  it("judges the KPI of §9.1: Không đạt for 2025 (one late report), for 2026 (two Không đạt, one late), Đạt for 2024", async () => {
+    type KpiJson = { office: string; offending: { unit: string; kind: string; period: string; offence: string }[]; units: { unit: string; verdict: string }[] };
+    const k2025 = await world.json<KpiJson>(["kpi", "--year", "2025"], manifest.now);
+    expect(k2025.office).toBe("khong_dat");
+    expect(k2025.offending.map((o) => `${o.unit} ${o.kind} ${o.period} ${o.offence}`)).toEqual(["ca-mau report 2025 late"]);
+    expect(k2025.units.find((u) => u.unit === "ca-mau")!.verdict).toBe("khong_dat");
+    expect(k2025.units.find((u) => u.unit === "ho-chi-minh")!.verdict).toBe("dat");
+
+    const k2026 = await world.json<KpiJson>(["kpi", "--year", "2026"], manifest.now);
+    expect(k2026.office).toBe("khong_dat");
+    expect(k2026.offending.map((o) => `${o.unit} ${o.kind} ${o.offence}`).sort()).toEqual(["da-nang plan late", "gia-lai plan khong_dat", "nghe-an report khong_dat"]);
+
+    const k2024 = await world.json<KpiJson>(["kpi", "--year", "2024"], manifest.now);
+    expect(k2024.office).toBe("dat");
+    expect(k2024.offending).toEqual([]);
+    expect(k2024.units.find((u) => u.unit === "ha-giang")!.verdict).toBe("dat");
+  });
+});
+
+describe("reminders at the provinces' cadence (issue 10)", () => {
+  it("reminds the provinces without an accepted 2026 report, weeks before 10/12, once", async () => {
+    // Monday 30/11/2026 09:00: the reminder 14 days before 10/12 (26/11 08:00) is the latest one due.
+    const monday = "2026-11-30T09:00:00+07:00";
+    const before = world.servers.smtp.received.length;
+    const r = await world.run(["remind"], monday);
+    expect(r.code, r.stderr).toBe(0);
+    const sent = await Promise.all(world.servers.smtp.received.slice(before).map(async (m) => ({ to: m.to, mail: await simpleParser(m.raw) })));
+    const reminders = sent.filter((m) => m.mail.subject?.startsWith("Nhắc gửi"));
+    const to = (addr: string) => reminders.filter((m) => m.to.includes(addr));
+    expect(to("sokhcn@laocai.gov.vn")).toHaveLength(1);
+    expect(to("sokhcn@laocai.gov.vn")[0]!.mail.subject).toContain("báo cáo tổng kết năm 2026 - Lào Cai");
+    // Nghệ An's report was Không đạt: reminded; Sơn La's was accepted: not.
+    expect(to("sokhcn@nghean.gov.vn")).toHaveLength(1);
+    expect(to("sokhcn@sonla.gov.vn")).toEqual([]);
+    // No plan reminder: the 2026 plans are long compiled, the 2027 ones not due for reminders yet.
+    expect(reminders.filter((m) => /kế hoạch/i.test(m.mail.subject ?? ""))).toEqual([]);
+    const again = await world.run(["remind"], monday);
+    expect(again.code, again.stderr).toBe(0);
+    expect(world.servers.smtp.received.length).toBe(before + sent.length);
   });
 });
