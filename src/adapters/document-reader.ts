@@ -137,6 +137,9 @@ export function createDocumentReader(opts: DocumentReaderOptions = {}): Document
     if (!converted.ok) {
       const missing = /not available/.test(converted.error);
       opts.logger?.warn({ format, error: converted.error }, "soffice conversion failed");
+      // A conversion that ran out of time says nothing about the file: a person looks (never a Không đạt
+      // telling the unit its file is broken).
+      if (/timed out/.test(converted.error)) return { ok: false, format, problem: "timeout", detail: converted.error };
       return missing
         ? { ok: false, format, problem: "unsupported", detail: `${converted.error}; ${ASK_DOCX}` }
         : { ok: false, format, problem: "corrupt", detail: converted.error };

@@ -39,7 +39,9 @@ export const DEFAULT_LIMITS: Readonly<ResourceLimits> = Object.freeze({
   zipUncompressedBytes: 200 * MB,
   zipRatio: 100,
   zipRatioFloorBytes: 10 * MB,
-  documentMs: 20_000,
+  // LibreOffice starts afresh for each conversion (its own profile): a cold start on a busy two-core server took
+  // 30 s; a file that takes longer still goes to a person (timeout), never to the unit as broken.
+  documentMs: 60_000,
   workerHeapMb: 256,
 });
 
