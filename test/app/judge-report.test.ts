@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
-import { judgeReport, type CandidateLike } from "../../src/app/judge-report.ts";
+import { judgeReport, type CandidateLike } from "../../src/domain/verdict/index.ts";
 import type { DocumentFacts } from "../../src/domain/message.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";
 import { loadTemplateRegime } from "../support/regime.ts";

@@ -9,7 +9,7 @@ import { createDocumentReader } from "../../src/adapters/document-reader.ts";
 import { which } from "../../src/adapters/which.ts";
 import { classifyMessage } from "../../src/domain/classify/index.ts";
 import type { DocumentFacts } from "../../src/domain/message.ts";
-import { judgeReport } from "../../src/app/judge-report.ts";
+import { judgeReport } from "../../src/domain/verdict/index.ts";
 import { gmailMail, outlookMail } from "../support/eml.ts";
 import { imageOnlyPdf, wordLikeDocx } from "../support/docx-fixtures.ts";
 import { qtvp03Sections, reportDocx } from "../support/reports.ts";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
-import { judgeReport, type CandidateLike } from "../../src/app/judge-report.ts";
+import { judgeReport, type CandidateLike } from "../../src/domain/verdict/index.ts";
 import { which } from "../../src/adapters/which.ts";
 import type { DocumentFacts } from "../../src/domain/message.ts";
 import { docxFromDocxLib, imageOnlyPdf, passwordPdf, truncatedDocx, viaLibreOffice } from "../support/docx-fixtures.ts";

@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { createDocumentReader } from "../../src/adapters/document-reader.ts";
 import { parseMessage } from "../../src/adapters/parse-message.ts";
-import { judgeReport } from "../../src/app/judge-report.ts";
+import { judgeReport } from "../../src/domain/verdict/index.ts";
 import { BOT_HEADER, botMessageIdDomain } from "../../src/app/outgoing.ts";
 import { classifyMessage } from "../../src/domain/classify/index.ts";
 import type { DocumentFacts, MailFacts } from "../../src/domain/message.ts";
