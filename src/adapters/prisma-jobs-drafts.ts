@@ -15,6 +15,15 @@ export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
       return (await db.jobRun.count({ where: { key } })) > 0;
     },
 
+    async jobsDone(keys) {
+      const done = new Set<string>();
+      // JobRun.key is unique (indexed); chunks keep each IN list well under the drivers' parameter limits.
+      for (let i = 0; i < keys.length; i += 500) {
+        for (const r of await db.jobRun.findMany({ where: { key: { in: keys.slice(i, i + 500) } }, select: { key: true } })) done.add(r.key);
+      }
+      return done;
+    },
+
     async commitJob(job, outbox) {
       try {
         await db.$transaction(async (tx) => {
@@ -46,7 +55,11 @@ export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
 
     async listDrafts(filter = {}) {
       const rows = await db.draft.findMany({
-        where: { ...(filter.regime ? { regime: filter.regime } : {}), ...(filter.period ? { period: filter.period } : {}) },
+        where: {
+          ...(filter.regime ? { regime: filter.regime } : {}),
+          ...(filter.period ? { period: filter.period } : {}),
+          ...(filter.periods ? { period: { in: filter.periods } } : {}),
+        },
         orderBy: [{ regime: "asc" }, { period: "asc" }, { version: "asc" }],
       });
       return rows.map(toDraftRow);

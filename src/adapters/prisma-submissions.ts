@@ -10,6 +10,7 @@ export function submissionMethods(db: Db): SubmissionStore {
         where: {
           ...(filter.regime ? { regime: filter.regime } : {}),
           ...(filter.period ? { period: filter.period } : {}),
+          ...(filter.periods ? { period: { in: filter.periods } } : {}),
           ...(filter.unit ? { unit: filter.unit } : {}),
           ...(filter.messageId ? { messageId: filter.messageId } : {}),
         },

@@ -93,6 +93,8 @@ export interface SubmissionFilter {
   period?: string;
   unit?: string;
   messageId?: string;
+  /** Only these periods (issue 13 §3: the scheduler reads the active periods, not the regime's whole history). */
+  periods?: string[];
   /**
    * Load each report's outline (its document's blocks, for the draft). Off by default: the scheduler and the
    * listings read every row of a regime each minute, and outlines are the bulk of the table.
@@ -187,6 +189,8 @@ export interface OutboxStore {
 /** Scheduled jobs (reminders, chases, drafts, summaries, digests): each recorded once under its key. */
 export interface JobStore {
   jobDone(key: string): Promise<boolean>;
+  /** Which of `keys` are recorded: one query for a tick's jobs instead of one each (issue 13 §3, no N+1). */
+  jobsDone(keys: string[]): Promise<Set<string>>;
   /** Records the job and queues its mail in one transaction; false when the key was already recorded (by anyone). */
   commitJob(job: JobRecord, outbox: OutboxEntry[]): Promise<boolean>;
   /**
@@ -207,7 +211,7 @@ export interface JobRecord {
 
 /** The compiled drafts, their versions and the chief's review. */
 export interface DraftStore {
-  listDrafts(filter?: { regime?: string; period?: string }): Promise<DraftRow[]>;
+  listDrafts(filter?: { regime?: string; period?: string; periods?: string[] }): Promise<DraftRow[]>;
   /**
    * Records a new draft version and queues its email in one transaction; with `job`, the scheduled job that made it
    * is recorded in that same transaction (false-y result when the job was already recorded by another process).
