@@ -190,7 +190,8 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
  */
 export function startNotice(config: Config, imap: boolean): string {
   const env = config.env;
-  const lines = ["bao-cao-intake đang chạy."];
+  // office.name is how the office is named to people (the regimes file); the notice says whose mailbox this is.
+  const lines = [`bao-cao-intake đang chạy cho ${config.office.name} (${config.office.address}).`];
   if (imap) lines.push(`- Hộp thư: IMAP ${env.IMAP_USER}@${env.IMAP_HOST}:${env.IMAP_PORT}, thư mục ${env.IMAP_MAILBOX}.`);
   else {
     lines.push(
