@@ -9,6 +9,9 @@
  *   (c) bench/ingest.ts — 300 mails APPENDed to a real Dovecot, then one in-process poll through the composed app
  *       (IMAP fetch, archive, SQLite ledger, classification, verdicts, queued replies); no SMTP delivery.
  *   (d) bench/big-attachment.ts — one mail with a 20 MB .docx through the same poll: peak RSS and its growth.
+ *   (f) bench/throughput.ts, (g) bench/backlog.ts, (h) bench/idle-poll.ts, (i) bench/latency.ts — issue 13 §5: throughput
+ *       against the floor on the same bytes, RSS over a 10,000-message backlog, one idle poll on 100,000 messages,
+ *       arrival-to-reply latency in IDLE and Maildir. BENCH_SCALE scales their counts; BENCH_ONLY picks sections.
  *   (e) bench/cli-startup.ts — `intake --help` and `intake status` on a small database, each a fresh process, median
  *       of several runs, from the build (dist/) and from the sources (tsx); issue 9 §6 asks under 0.5 s.
  *
@@ -33,7 +36,17 @@ const SECTIONS: { file: string; limitMs: number }[] = [
   { file: "ingest.ts", limitMs: 130_000 },
   { file: "big-attachment.ts", limitMs: 60_000 },
   { file: "cli-startup.ts", limitMs: 180_000 },
+  // Issue 13 §5. BENCH_SCALE (default 1) scales their counts: 2,000 report mails, a 10,000-message backlog, a
+  // 100,000-message mailbox, 30 arrivals per latency mode. BENCH_SCALE=0.1 runs all of them in a few minutes.
+  { file: "throughput.ts", limitMs: scaled(900_000) },
+  { file: "backlog.ts", limitMs: scaled(900_000) },
+  { file: "idle-poll.ts", limitMs: scaled(900_000) },
+  { file: "latency.ts", limitMs: 240_000 + scaled(240_000) },
 ];
+
+function scaled(ms: number): number {
+  return Math.max(300_000, Math.round(ms * Number(process.env.BENCH_SCALE ?? 1)));
+}
 
 function runSection(file: string, limitMs: number): Promise<{ result: SectionResult | null; error: string | null; ms: number }> {
   const started = performance.now();
@@ -63,7 +76,9 @@ async function main(): Promise<void> {
   const load = loadavg().map((x) => x.toFixed(2)).join(" ");
   console.log(`bao-cao-intake bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? "?"}), load average ${load}\n`);
   let failed = 0;
-  for (const s of SECTIONS) {
+  // BENCH_ONLY=throughput,idle-poll runs only those sections (file names without .ts).
+  const only = process.env.BENCH_ONLY?.split(",").map((x) => x.trim()).filter(Boolean);
+  for (const s of SECTIONS.filter((x) => !only?.length || only.includes(x.file.replace(/\.ts$/, "")))) {
     const { result, error, ms } = await runSection(s.file, s.limitMs);
     if (result) {
       console.log(`${result.title}  [${(ms / 1000).toFixed(0)} s]\n`);
