@@ -14,7 +14,7 @@ import { emit, ms, type Row } from "./stats.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "bin", "intake.js");
-const RUNS = 7;
+const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 5);
 /**
  * The child's own CPU time (user + system, all threads), written to fd 3 at exit: on a loaded machine the wall time
  * mostly measures the wait for a core, the CPU time what the start-up itself costs.
