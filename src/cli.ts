@@ -160,12 +160,13 @@ export function buildProgram(): Command {
     .description("tình hình gửi báo cáo của từng đơn vị trong một kỳ: đúng hạn, muộn, Không đạt, chưa gửi")
     .option("--regime <id>", REGIME_HELP)
     .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--kind <kind>", `loại báo cáo khi mã kỳ có thể hiểu nhiều cách: ${KINDS.join(" | ")}`, kindOption)
     .option("--json", JSON_HELP)
-    .action(async (o: { regime?: string; period: string; json?: boolean }) => {
+    .action(async (o: { regime?: string; period: string; kind?: PeriodKind; json?: boolean }) => {
       const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
       const [{ statusView }, { renderTable }, f] = await Promise.all([import("./app/views.ts"), import("./cli-table.ts"), import("./cli-format.ts")]);
       await withApp(config, async (app) => {
-        const st = await statusView(app.deps, regime!, o.period);
+        const st = await statusView(app.deps, regime!, o.period, o.kind);
         if (o.json) return void json(st);
         process.stdout.write(
           renderTable(
@@ -276,12 +277,13 @@ export function buildProgram(): Command {
     .description("đơn vị gửi muộn, Không đạt hoặc chưa gửi trong một kỳ")
     .option("--regime <id>", REGIME_HELP)
     .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--kind <kind>", `loại báo cáo khi mã kỳ có thể hiểu nhiều cách: ${KINDS.join(" | ")}`, kindOption)
     .option("--json", JSON_HELP)
-    .action(async (o: { regime?: string; period: string; json?: boolean }) => {
+    .action(async (o: { regime?: string; period: string; kind?: PeriodKind; json?: boolean }) => {
       const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
       const { laggardsReport } = await import("./app/laggards.ts");
       await withApp(config, async (app) => {
-        const report = await laggardsReport(app.deps, regime!, o.period);
+        const report = await laggardsReport(app.deps, regime!, o.period, o.kind);
         if (o.json) return void json(report.json);
         process.stdout.write(`${report.text}\n`);
       });
@@ -292,13 +294,14 @@ export function buildProgram(): Command {
     .description("lập dự thảo báo cáo tổng hợp của một kỳ (.docx); --send gửi Chánh Văn phòng")
     .option("--regime <id>", REGIME_HELP)
     .requiredOption("--period <id>", PERIOD_HELP)
+    .option("--kind <kind>", `loại báo cáo khi mã kỳ có thể hiểu nhiều cách: ${KINDS.join(" | ")}`, kindOption)
     .option("--send", "đưa dự thảo vào hàng chờ gửi Chánh Văn phòng và gửi")
     .option("--out <file>", "ghi dự thảo ra tệp, ví dụ du-thao-2026-W47.docx")
-    .action(async (o: { regime?: string; period: string; send?: boolean; out?: string }) => {
+    .action(async (o: { regime?: string; period: string; kind?: PeriodKind; send?: boolean; out?: string }) => {
       const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
       const [{ compileDraft }, { writeFileSync }] = await Promise.all([import("./app/compile-draft.ts"), import("node:fs")]);
       await withApp(config, async (app) => {
-        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, send: !!o.send });
+        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, kind: o.kind, send: !!o.send });
         if (o.out) writeFileSync(o.out, result.docx);
         if (o.send) await deliverAndReport(app);
         process.stdout.write(`${result.description}${o.out ? ` Tệp: ${o.out}` : ""}\n`);

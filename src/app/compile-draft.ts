@@ -5,20 +5,20 @@
  * never sent twice.
  */
 import { DateTime } from "luxon";
-import { formatDurationVi, kindOfPeriodId, nextPeriod, periodFromId } from "../domain/calendar/index.ts";
+import { formatDurationVi, nextPeriod } from "../domain/calendar/index.ts";
 import { draftSlots } from "../domain/draft/index.ts";
 import { fillSlots } from "../domain/draft/index.ts";
 import { buildDraftPlan, draftMailKey, unitDraftKey, type DraftInput, type DraftSkeleton, type UnitReportForDraft } from "../domain/draft/index.ts";
-import type { Block, Outline, Period, SectionFinding } from "../domain/model.ts";
+import type { Block, Outline, Period, PeriodKind, SectionFinding } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import { sectionContents } from "../domain/document/index.ts";
 import { coverEmail } from "../domain/draft/index.ts";
 import type { Deps } from "./context.ts";
-import { DecisionError } from "./decide.ts";
 import { buildMail } from "./outgoing.ts";
 import type { OutgoingAttachment } from "./ports.ts";
 import type { DraftRow, DraftStore, JobRecord, OutboxEntry, SubmissionRow, SubmissionStore } from "./store.ts";
-import { unitStatuses } from "../domain/versions/index.ts";
+import { inPeriod, periodKey, periodStatuses } from "../domain/versions/index.ts";
+import { periodOf } from "./period-of.ts";
 
 export interface CompileResult {
   docx: Buffer;
@@ -37,11 +37,11 @@ function unitSections(row: SubmissionRow): Record<string, Block[]> {
 
 /** Each unit of the regime as it stands for the draft of `period`. */
 export function unitsForDraft(regime: Regime, period: Period, rows: SubmissionRow[]): UnitReportForDraft[] {
-  const statuses = unitStatuses(regime, period.id, rows);
+  const statuses = periodStatuses(regime, period, rows);
   return statuses.map((st) => {
     const unit = regime.units.find((u) => u.id === st.unit)!;
     const versions = rows
-      .filter((r) => r.unit === unit.id && r.period === period.id && (r.status === "accepted" || r.status === "rejected"))
+      .filter((r) => r.unit === unit.id && inPeriod(r, period) && (r.status === "accepted" || r.status === "rejected"))
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
     const accepted = versions.find((r) => r.id === st.acceptedId) ?? null;
     const state = accepted ? (accepted.secret ? "secret" : "accepted") : versions.length ? "rejected" : "missing";
@@ -61,7 +61,7 @@ export function unitsForDraft(regime: Regime, period: Period, rows: SubmissionRo
 /** The units' original files of their accepted versions (never a MẬT one), taken from the archived mail. */
 async function originals(deps: CompileDeps, regime: Regime, period: Period, rows: SubmissionRow[]): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
   const out: { unit: string; size: number; attachment: OutgoingAttachment }[] = [];
-  for (const st of unitStatuses(regime, period.id, rows)) {
+  for (const st of periodStatuses(regime, period, rows)) {
     const row = rows.find((r) => r.id === st.acceptedId);
     if (!row || row.secret || row.attachments.length === 0) continue;
     for (const f of await deps.originalFiles.of(row.archivePath, row.receivedAt, row.attachments)) {
@@ -86,24 +86,26 @@ export type CompileDeps = Pick<Deps, "settings" | "clock" | "archive" | "draftSk
  * recorded in the same transaction as the draft and its email; the result's `draft` is null when another process
  * recorded that job first.
  */
-export async function compileDraft(deps: CompileDeps, input: { regime: Regime; period: string; send: boolean; job?: JobRecord }): Promise<CompileResult> {
+export async function compileDraft(
+  deps: CompileDeps,
+  input: { regime: Regime; period: string; kind?: PeriodKind; send: boolean; job?: JobRecord },
+): Promise<CompileResult> {
   const { regime } = input;
   const zone = deps.settings.timezone;
-  const kind = kindOfPeriodId(input.period);
-  const period = kind ? periodFromId(kind, input.period, zone) : null;
-  if (!period || !regime.kinds[period.kind]) {
-    throw new DecisionError(`Period ${input.period} is not a reporting period of ${regime.id} (e.g. 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
-  }
+  const period = periodOf(regime, input.period, zone, input.kind);
+  // Issue 10: the draft is recorded under the period's key ("report-2026" for a province's summary report), so a
+  // plan's and a report's drafts of one year are separate versions with separate mails.
+  const draftPeriod = periodKey(period);
   const now = deps.clock.now();
   const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id, withOutline: true });
   const units = unitsForDraft(regime, period, rows);
-  const drafts = await deps.store.listDrafts({ regime: regime.id, period: period.id });
+  const drafts = await deps.store.listDrafts({ regime: regime.id, period: draftPeriod });
   const previous = drafts[drafts.length - 1] ?? null;
   const keys = draftKeys(regime, period, rows);
   // Nothing changed since the last recorded version: that version is the draft (also for --out without --send,
   // which would otherwise label an unsent file "bản cập nhật").
-  const mailKey = draftMailKey(regime.id, period.id, keys);
-  if (previous && draftMailKey(regime.id, period.id, previous.included) === mailKey) {
+  const mailKey = draftMailKey(regime.id, draftPeriod, keys);
+  if (previous && draftMailKey(regime.id, draftPeriod, previous.included) === mailKey) {
     const docx = await deps.archive.get(previous.archivePath);
     const description = input.send
       ? `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.`
@@ -137,7 +139,7 @@ export async function compileDraft(deps: CompileDeps, input: { regime: Regime; p
   });
   const outbox: OutboxEntry[] = [{ dedupeKey, purpose: "draft", mail, rateLimited: false, notBefore: now, regime: regime.id, period: period.id }];
   const draft = await deps.store.commitDraft(
-    { regime: regime.id, period: period.id, version, archivePath: stored.path, sha256: stored.sha256, included: keys,
+    { regime: regime.id, period: draftPeriod, version, archivePath: stored.path, sha256: stored.sha256, included: keys,
       summary: units.map((u) => ({ unit: u.unit.id, state: u.state, onTime: u.onTime, late: u.lateMs ? formatDurationVi(u.lateMs) : null })),
       emailMessageId: mail.messageId },
     outbox,

@@ -6,6 +6,8 @@ import type { MailFacts } from "../domain/message.ts";
 import { detectNoise } from "../domain/classify/index.ts";
 import { nfc, stripDiacritics } from "../domain/text/index.ts";
 import { formatDeadlineVi, kindOfPeriodId, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
+import type { PeriodKind } from "../domain/model.ts";
+import { parsePeriodKey } from "../domain/versions/index.ts";
 import type { Deps } from "./context.ts";
 import { BOT_HEADER, botMessageIdDomain, buildMail } from "./outgoing.ts";
 import type { DraftStore, OutboxEntry } from "./store.ts";
@@ -97,8 +99,10 @@ export async function handleDraftAnswer(deps: DraftAnswerDeps, facts: MailFacts,
   if (decision === "khong_dat") {
     const officers = (office.officers?.length ? office.officers.map((p) => p.address) : [office.address]);
     const zone = deps.settings.timezone;
-    const kind = kindOfPeriodId(draft.period);
-    const period = kind ? periodFromId(kind, draft.period, zone) : null;
+    // A province's draft is recorded as "plan-2026" / "report-2026" (issue 10: versions/periodKey).
+    const keyed = parsePeriodKey(draft.period);
+    const kind = (keyed.kind as PeriodKind | undefined) ?? kindOfPeriodId(keyed.id);
+    const period = kind ? periodFromId(kind, keyed.id, zone) : null;
     const rendered = deps.texts.render("draft_review_forward", {
       draft_label: `dự thảo báo cáo ${period ? periodLabelVi(period, zone) : draft.period}${draft.version > 1 ? ` (bản cập nhật lần ${draft.version - 1})` : ""}`,
       reviewer: facts.fromName ? `${facts.fromName} <${facts.from}>` : facts.from,

@@ -3,14 +3,14 @@
  * risk 1: "báo cáo lãnh đạo Cục nhắc nhở"). Shown by `intake laggards`, sent with the draft at the draft time.
  */
 import { DateTime } from "luxon";
-import { deadlinesOf, formatDeadlineVi, formatDurationVi, kindOfPeriodId, periodFromId, periodsDueBetween } from "../domain/calendar/index.ts";
+import { deadlinesOf, formatDeadlineVi, formatDurationVi, periodsDueBetween } from "../domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
-import { DecisionError } from "./decide.ts";
 import type { SubmissionRow, SubmissionStore } from "./store.ts";
-import { unitStatuses, type UnitStatus } from "../domain/versions/index.ts";
+import { periodStatuses, type UnitStatus } from "../domain/versions/index.ts";
+import { periodOf } from "./period-of.ts";
 
 export interface LaggardsSummary {
   period: Period;
@@ -24,7 +24,7 @@ export interface LaggardsSummary {
 }
 
 export function summariseLaggards(zone: string, regime: Regime, period: Period, rows: SubmissionRow[], now: Date): LaggardsSummary {
-  const statuses = unitStatuses(regime, period.id, rows);
+  const statuses = periodStatuses(regime, period, rows);
   const yearStart = DateTime.fromJSDate(now, { zone }).startOf("year").toJSDate();
   let firstRecord: Date | null = null;
   for (const r of rows) {
@@ -35,7 +35,7 @@ export function summariseLaggards(zone: string, regime: Regime, period: Period, 
   const from = firstRecord && firstRecord > yearStart ? firstRecord : yearStart;
   for (const kind of firstRecord ? (Object.keys(regime.kinds) as PeriodKind[]) : []) {
     for (const p of periodsDueBetween(regime, kind, from, now, zone)) {
-      for (const s of unitStatuses(regime, p.id, rows)) {
+      for (const s of periodStatuses(regime, p, rows)) {
         if (s.state !== "on_time") lateCounts[s.unit] = (lateCounts[s.unit] ?? 0) + 1;
       }
     }
@@ -76,11 +76,9 @@ export function laggardsValues(zone: string, regime: Regime, summaries: Laggards
 /** `intake laggards --regime R --period P`. */
 export type LaggardsDeps = Pick<Deps, "settings" | "clock" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> };
 
-export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodId: string): Promise<{ json: unknown; text: string }> {
+export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodId: string, kind?: PeriodKind): Promise<{ json: unknown; text: string }> {
   const zone = deps.settings.timezone;
-  const kind = kindOfPeriodId(periodId);
-  const period = kind ? periodFromId(kind, periodId, zone) : null;
-  if (!period) throw new DecisionError(`Period ${periodId} is not a valid period id (2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
+  const period = periodOf(regime, periodId, zone, kind);
   const rows = await deps.store.listSubmissions({ regime: regime.id });
   const now = deps.clock.now();
   const summary = summariseLaggards(zone, regime, period, rows, now);
@@ -88,6 +86,7 @@ export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodI
   const json = {
     regime: regime.id,
     period: period.id,
+    kind: period.kind,
     units: summary.statuses.map((s) => ({
       unit: s.unit, name: s.name, state: s.state, lateSeconds: s.state === "late" ? s.lateSeconds : null, versions: s.versions,
       lateThisYear: summary.lateCounts[s.unit] ?? 0,

@@ -10,7 +10,7 @@ import type { MailContext } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
 import { buildMail } from "./outgoing.ts";
 import type { JobRecord, OutboxEntry, SubmissionRow } from "./store.ts";
-import { unitStatuses } from "../domain/versions/index.ts";
+import { periodKey, periodStatuses } from "../domain/versions/index.ts";
 
 export interface PlannedJob {
   key: string;
@@ -48,7 +48,7 @@ export function planUnitMail(mail: MailContext, regime: Regime, period: Period, 
   // contract.md "Sending": mail to units goes out in office hours; outside them the job waits for the next
   // opening, when it is planned again against what the unit has sent by then.
   if (nextOfficeTime(regime, now, zone).getTime() !== now.getTime()) return [];
-  const statuses = unitStatuses(regime, period.id, rows, period.kind);
+  const statuses = periodStatuses(regime, period, rows);
   const waiting = statuses.filter((s) => s.state === "missing" || s.state === "khong_dat");
   if (waiting.length === 0) return [];
 
@@ -66,8 +66,7 @@ export function planUnitMail(mail: MailContext, regime: Regime, period: Period, 
   for (const st of waiting) {
     const unit = regime.units.find((u) => u.id === st.unit)!;
     // Issue 10: a province's plan and report share the period id "2026"; their jobs must not share a key.
-    const periodKey = period.kind === "plan" || period.kind === "report" || period.kind === "request" ? `${period.kind}-${period.id}` : period.id;
-    const key = `${occurrence.kind}:${regime.id}:${periodKey}:${unit.id}:${occurrence.tag}`;
+    const key = `${occurrence.kind}:${regime.id}:${periodKey(period)}:${unit.id}:${occurrence.tag}`;
     const label = reportLabel(period.kind, period.id, zone);
     if (unit.addresses.length === 0) continue;
     const rejected = rows

@@ -14,7 +14,7 @@ import { laggardsValues, summariseLaggards } from "./laggards.ts";
 import { buildMail } from "./outgoing.ts";
 import { activePeriods, planUnitMail, type PlannedJob } from "./reminders.ts";
 import { planDigest } from "./digest.ts";
-import { unitStatuses } from "../domain/versions/index.ts";
+import { inPeriod, periodKey, periodStatuses } from "../domain/versions/index.ts";
 
 export interface JobDone {
   key: string;
@@ -33,21 +33,22 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       jobs.push(...planUnitMail(mailContext(deps), regime, period, rows, now));
       const { compile } = deadlinesOf(regime, period, zone);
       const draftAt = draftTimeOf(regime, period, zone);
-      const periodDrafts = drafts.filter((d) => d.period === period.id);
+      const periodDrafts = drafts.filter((d) => d.period === periodKey(period));
       const hasDraft = periodDrafts.length > 0;
-      const complete = unitStatuses(regime, period.id, rows).every((s) => s.state === "on_time" || s.state === "late");
+      const complete = periodStatuses(regime, period, rows).every((s) => s.state === "on_time" || s.state === "late");
       const scheduled = now >= draftAt && now < compile;
       const early = regime.draftWhenComplete && complete && now < compile;
       if ((scheduled || early) && !hasDraft) {
         // The scheduled draft is one occurrence per period (its mail's key names its content, see compileDraft).
-        const key = `draft-at:${regime.id}:${period.id}`;
+        // Issue 10: keyed by kind where a plan and a report share the year ("report-2026").
+        const key = `draft-at:${regime.id}:${periodKey(period)}`;
         jobs.push({
           key,
           kind: "draft",
           dueAt: scheduled ? draftAt : now,
           description: `Dự thảo ${period.id} (${regime.id}) gửi Chánh Văn phòng, kèm tổng hợp đơn vị chậm, thiếu báo cáo`,
           outbox: [],
-          run: (job) => compileDraft(deps, { regime, period: period.id, send: true, job }).then((r) => r.draft !== null),
+          run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
         });
       }
       // Issue 5: a report accepted after the draft was sent produces an updated draft (bản cập nhật), sent
@@ -55,7 +56,7 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
       const lastDraft = periodDrafts[periodDrafts.length - 1];
       if (lastDraft && now < compile) {
         // The update's key is the key of the mail it would send: the same merged content is never sent twice.
-        const mailKey = draftMailKey(regime.id, period.id, draftKeys(regime, period, rows.filter((r) => r.period === period.id)));
+        const mailKey = draftMailKey(regime.id, periodKey(period), draftKeys(regime, period, rows.filter((r) => inPeriod(r, period))));
         if (draftMailKey(regime.id, period.id, lastDraft.included) !== mailKey) {
           jobs.push({
             key: mailKey,
@@ -63,14 +64,14 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
             dueAt: now,
             description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,
             outbox: [],
-            run: (job) => compileDraft(deps, { regime, period: period.id, send: true, job }).then((r) => r.draft !== null),
+            run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
           });
         }
       }
       // The laggards summary goes at the draft time: in the chief's cover email, and beside it to Lãnh đạo Cục.
       const leaders = deps.settings.office.leadership ?? [];
       if (scheduled && leaders.length > 0) {
-        const key = `laggards:${regime.id}:${period.id}`;
+        const key = `laggards:${regime.id}:${periodKey(period)}`;
         const summary = summariseLaggards(zone, regime, period, rows, now);
         if (summary.statuses.some((s) => s.state !== "on_time")) {
           const rendered = deps.texts.render("laggards", laggardsValues(zone, regime, [summary], now, leaders.map((l) => l.name).join("; ")));

@@ -4,18 +4,24 @@
  */
 import { formatInstant } from "../domain/calendar/index.ts";
 import type { Regime } from "../domain/regime.ts";
-import { unitStatuses } from "../domain/versions/index.ts";
+import type { PeriodKind } from "../domain/model.ts";
+import { periodStatuses } from "../domain/versions/index.ts";
+import { periodOf } from "./period-of.ts";
 import type { Deps } from "./context.ts";
 import { toSubmissionJson } from "./submission-view.ts";
 import type { DraftStore, OutboxStore, SubmissionStore } from "./store.ts";
 
 export type ViewDeps = Pick<Deps, "settings"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<DraftStore, "listDrafts"> };
 
-/** One line per unit of the regime for a period: on time / late / Không đạt / missing. */
-export async function statusView(deps: ViewDeps, regime: Regime, period: string) {
+/**
+ * One line per unit of the regime for a period: on time / late / Không đạt / missing. For the provinces' "2026" the
+ * kind (plan or report) is given or asked for: their versions are never mixed (issue 10).
+ */
+export async function statusView(deps: ViewDeps, regime: Regime, periodId: string, kind?: PeriodKind) {
   const zone = deps.settings.timezone;
-  const rows = await deps.store.listSubmissions({ regime: regime.id, period });
-  return unitStatuses(regime, period, rows).map((s) => ({
+  const period = periodOf(regime, periodId, zone, kind);
+  const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id });
+  return periodStatuses(regime, period, rows).map((s) => ({
     unit: s.unit,
     name: s.name,
     state: s.state,

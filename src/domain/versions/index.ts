@@ -83,3 +83,42 @@ export function unitStatuses(regime: Regime, period: string, rows: readonly Reco
     };
   });
 }
+
+/**
+ * Kinds whose period id does not name the kind: a province's plan and its summary report are both "2026" (issue 10,
+ * QT.NVĐP.04), and a plain "2026" would read as a yearly report; a request's period is not a calendar form either.
+ * Their statuses, job keys and drafts carry the kind.
+ */
+const KINDS_SHARING_PERIOD_ID: ReadonlySet<string> = new Set(["plan", "report", "request"]);
+
+/** The kind to filter versions by for `period`: set where the period id alone would mix a plan and a report. */
+export function statusKindOf(period: { id: string; kind: string }): string | undefined {
+  return KINDS_SHARING_PERIOD_ID.has(period.kind) ? period.kind : undefined;
+}
+
+/** One line per unit for a period object: the kind is applied where the period id is shared by several kinds. */
+export function periodStatuses(regime: Regime, period: { id: string; kind: string }, rows: readonly RecordedReport[]): UnitStatus[] {
+  return unitStatuses(regime, period.id, rows, statusKindOf(period));
+}
+
+/**
+ * The period as it names jobs (reminders, chases, drafts, summaries) and drafts: "plan-2026" / "report-2026" where the
+ * id is shared by several kinds, so a plan's and a report's jobs never collide; the id itself otherwise (keys of
+ * QT.VP.03 regimes unchanged).
+ */
+export function periodKey(period: { id: string; kind: string }): string {
+  return statusKindOf(period) ? `${period.kind}-${period.id}` : period.id;
+}
+
+/** Reads a key of `periodKey` back: the kind when it carries one, and the period id. */
+export function parsePeriodKey(key: string): { kind: string | undefined; id: string } {
+  const m = /^([a-z]+)-(.+)$/.exec(key);
+  if (m && KINDS_SHARING_PERIOD_ID.has(m[1]!)) return { kind: m[1], id: m[2]! };
+  return { kind: undefined, id: key };
+}
+
+/** Whether a recorded report belongs to `period` (its id, and its kind where the id is shared). */
+export function inPeriod(row: { period: string | null; kind?: string | null }, period: { id: string; kind: string }): boolean {
+  const kind = statusKindOf(period);
+  return row.period === period.id && (!kind || row.kind === kind);
+}
