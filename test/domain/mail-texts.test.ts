@@ -279,6 +279,11 @@ const BASE: Record<MailTemplateName, Record<string, unknown>> = {
     unknown: false,
     commands: ["Duyệt 1, 3 — gửi các thư trả lời số 1 và 3 đang chờ duyệt", "Hủy 2: <lý do> — không gửi thư trả lời số 2, ghi lại lý do"],
   },
+  request: {
+    unit_name: NVDP, request_code: "YC-2026-001", title: "Báo cáo kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh",
+    deadline: "17 giờ 00 ngày 04/12/2026 (Thứ Sáu)", sections: ["Kết quả thực hiện: các hoạt động đã triển khai, số liệu", "Kiến nghị, đề xuất"],
+    attached: true, requested_by: "Lãnh đạo Cục", office_address: "tonghop.vp@cuc.example.vn",
+  },
 };
 
 function render(name: MailTemplateName, over: Record<string, unknown> = {}) {
@@ -311,6 +316,16 @@ describe("the shipped templates", () => {
     for (const key of Object.keys(MAIL_TEMPLATE_SPECS[name].placeholders)) {
       expect(() => render(name, { [key]: undefined }), key).toThrow(`no value for {{${key}}}`);
     }
+  });
+
+  it("request: the code in the subject, the deadline and the parts asked", () => {
+    const r = render("request");
+    expect(r.subject).toBe("[YC-2026-001] Đề nghị báo cáo: Báo cáo kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh (hạn trước 17 giờ 00 ngày 04/12/2026 (Thứ Sáu))");
+    expect(r.text).toContain(`Theo yêu cầu của Lãnh đạo Cục, Văn phòng Cục đề nghị ${NVDP} gửi báo cáo đột xuất: Báo cáo kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh.`);
+    expect(r.text).toContain("Thời hạn gửi: trước 17 giờ 00 ngày 04/12/2026 (Thứ Sáu).");
+    expect(r.text).toContain("- Kiến nghị, đề xuất\n");
+    expect(r.text).toContain("Văn bản yêu cầu được gửi kèm thư này.");
+    expect(render("request", { attached: false, sections: [] }).text).not.toMatch(/gửi kèm thư này|Báo cáo gồm các nội dung/);
   });
 
   it("receipt, on time", () => {

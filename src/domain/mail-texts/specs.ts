@@ -148,6 +148,21 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
     },
     required: ["results", "commands"],
   },
+  request: {
+    name: "request",
+    about: "to each unit asked, at once, by `intake request`: an ad-hoc (đột xuất) report request (issue 10 item 4)",
+    placeholders: {
+      unit_name: report.unit_name,
+      request_code: t('the request\'s code, e.g. "YC-2026-001" (answers are matched by it and by the thread)'),
+      title: t('what is asked, as the officer wrote it, e.g. "Báo cáo kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh"'),
+      deadline,
+      sections: list('the parts the answer must contain, "title: description" each'),
+      attached: flag("the request's document is attached"),
+      requested_by: t('who asks, e.g. "Lãnh đạo Cục" or the officer\'s name'),
+      office_address: t("the office mailbox's address (office.address)"),
+    },
+    required: ["unit_name", "request_code", "title", "deadline"],
+  },
 };
 
 type Scope = ReadonlyMap<string, PlaceholderType>;

@@ -12,6 +12,7 @@ export const MAIL_TEMPLATE_NAMES = [
   "digest",
   "draft_review_forward",
   "command_answer",
+  "request",
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATE_NAMES)[number];
 
