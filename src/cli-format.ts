@@ -52,6 +52,7 @@ export const purposeVi = word({
   digest: "tin tóm tắt",
   forward: "chuyển tiếp",
   answer: "trả lời",
+  request: "yêu cầu báo cáo đột xuất",
 });
 
 /** The chief's review of a draft. */

@@ -10,6 +10,7 @@ import { userInfo } from "node:os";
 import { Command, InvalidArgumentError } from "commander";
 import { addOfficerCommands } from "./cli-officer.ts";
 import { addRecordsCommands } from "./cli-records.ts";
+import { addRequestCommands } from "./cli-requests.ts";
 import type { App } from "./main.ts";
 import type { Config } from "./config.ts";
 import type { DeliverySummary } from "./app/deliver-outbox.ts";
@@ -332,6 +333,8 @@ export function buildProgram(): Command {
   addOfficerCommands(program);
   // Issue 10: tracking, kpi, retention.
   addRecordsCommands(program, { checked, withApp: (config, fn) => withApp(config, fn), usage: (m) => new UsageError(m), deliver: deliverAndReport });
+  // Issue 10 item 4: ad-hoc requests.
+  addRequestCommands(program, { checked, withApp: (config, fn) => withApp(config, fn), usage: (m) => new UsageError(m), deliver: deliverAndReport, defaultUser: defaultUser() });
 
   return program;
 }

@@ -9,6 +9,7 @@ import { submissionMethods } from "./prisma-submissions.ts";
 import { outboxMethods } from "./prisma-outbox.ts";
 import { jobAndDraftMethods } from "./prisma-jobs-drafts.ts";
 import { heldMethods } from "./prisma-held.ts";
+import { requestMethods } from "./prisma-requests.ts";
 
 export function createPrismaStore(db: Db): Store {
   return {
@@ -17,6 +18,7 @@ export function createPrismaStore(db: Db): Store {
     ...outboxMethods(db),
     ...jobAndDraftMethods(db),
     ...heldMethods(db),
+    ...requestMethods(db),
     async close() {
       await db.$disconnect();
     },

@@ -42,7 +42,7 @@ export interface SubmissionRow extends SubmissionRecord {
   decisionNote: string | null;
 }
 
-export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward" | "answer" | "tracking";
+export type OutboxPurpose = "receipt" | "khong_dat" | "reminder" | "chase" | "laggards" | "draft" | "digest" | "forward" | "answer" | "tracking" | "request";
 
 export interface OutboxEntry {
   dedupeKey: string;
@@ -221,7 +221,34 @@ export interface DraftStore {
 }
 
 /** Everything the store adapter offers; each use case takes only the parts it uses. */
-export interface Store extends LedgerStore, SubmissionStore, OutboxStore, JobStore, DraftStore, HeldStore, ActionStore {
+/** An ad-hoc (đột xuất) request to units (issue 10 item 4); its answers are submissions whose period is `code`. */
+export interface RequestRow {
+  id: number;
+  /** "YC-2026-001". */
+  code: string;
+  regime: string;
+  title: string;
+  deadline: Date;
+  units: string[];
+  /** Section ids an answer must contain. */
+  sections: string[];
+  /** Message-IDs of the request mails (one per unit): answers in their thread name one. */
+  messageIds: string[];
+  attachmentName: string | null;
+  attachmentPath: string | null;
+  requestedBy: string;
+  createdAt: Date;
+}
+
+export interface RequestStore {
+  /** Every request code issued (the next one is numbered after them, per year). */
+  requestCodes(): Promise<string[]>;
+  /** Records the request and queues its mails in one transaction; null when its code was taken meanwhile. */
+  commitRequest(request: Omit<RequestRow, "id" | "createdAt">, outbox: OutboxEntry[]): Promise<RequestRow | null>;
+  listRequests(filter?: { regime?: string; code?: string }): Promise<RequestRow[]>;
+}
+
+export interface Store extends LedgerStore, SubmissionStore, OutboxStore, JobStore, DraftStore, HeldStore, ActionStore, RequestStore {
   close(): Promise<void>;
 }
 
