@@ -125,9 +125,14 @@ contract("Ledger lease and cursor on SQLite", inTurn, async () => {
 let pg: Postgres | undefined;
 contract("Ledger lease and cursor on PostgreSQL", together, async () => {
   pg = await startPostgres();
-  await pg.createDatabase("intake");
-  const db = await openDatabase(pg.url("intake"));
-  const a = createPrismaStore(db);
-  const b = createPrismaStore(await openDatabase(pg.url("intake")));
-  return { a, b, db, close: async () => { await a.close(); await b.close(); await pg?.stop(); } };
+  try {
+    await pg.createDatabase("intake");
+    const db = await openDatabase(pg.url("intake"));
+    const a = createPrismaStore(db);
+    const b = createPrismaStore(await openDatabase(pg.url("intake")));
+    return { a, b, db, close: async () => { await a.close(); await b.close(); await pg?.stop(); } };
+  } catch (err) {
+    await pg.stop(); // a failed migration must not leave the server running
+    throw err;
+  }
 });
