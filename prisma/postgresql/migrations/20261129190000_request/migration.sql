@@ -1,4 +1,4 @@
--- Issue 10 item 4: ad-hoc (đột xuất) requests; their answers are submissions of kind "request" whose period is the code.
+-- Issue 10 item 4: ad-hoc (đột xuất) requests: their answers are submissions of kind "request" whose period is the code.
 CREATE TABLE "Request" (
     "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- Issue 10 item 4: ad-hoc (đột xuất) requests; their answers are submissions of kind "request" whose period is the code.
+-- Issue 10 item 4: ad-hoc (đột xuất) requests: their answers are submissions of kind "request" whose period is the code.
 CREATE TABLE "Request" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "code" TEXT NOT NULL,
