@@ -9,7 +9,7 @@ import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
 import type { SubmissionRow, SubmissionStore } from "./store.ts";
-import { periodStatuses, type UnitStatus } from "../domain/versions/index.ts";
+import { periodKey, periodStatuses, type UnitStatus } from "../domain/versions/index.ts";
 import { periodOf } from "./period-of.ts";
 
 export interface LaggardsSummary {
@@ -86,7 +86,9 @@ export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodI
   const json = {
     regime: regime.id,
     period: period.id,
-    kind: period.kind,
+    // The kind only where the period id alone does not say it (a province's plan and report are both "2026"):
+    // the QT.VP.03 form stays as it was.
+    ...(periodKey(period) !== period.id ? { kind: period.kind } : {}),
     units: summary.statuses.map((s) => ({
       unit: s.unit, name: s.name, state: s.state, lateSeconds: s.state === "late" ? s.lateSeconds : null, versions: s.versions,
       lateThisYear: summary.lateCounts[s.unit] ?? 0,
