@@ -298,14 +298,15 @@ export function buildProgram(): Command {
     .option("--kind <kind>", `loại báo cáo khi mã kỳ có thể hiểu nhiều cách: ${KINDS.join(" | ")}`, kindOption)
     .option("--send", "đưa dự thảo vào hàng chờ gửi Chánh Văn phòng và gửi")
     .option("--out <file>", "ghi dự thảo ra tệp, ví dụ du-thao-2026-W47.docx")
-    .action(async (o: { regime?: string; period: string; kind?: PeriodKind; send?: boolean; out?: string }) => {
+    .option("--allow-empty", "vẫn gửi khi kỳ chưa có báo cáo nào Đạt (mặc định: không gửi dự thảo rỗng)")
+    .action(async (o: { regime?: string; period: string; kind?: PeriodKind; send?: boolean; out?: string; allowEmpty?: boolean }) => {
       const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
       const [{ compileDraft }, { writeFileSync }] = await Promise.all([import("./app/compile-draft.ts"), import("node:fs")]);
       await withApp(config, async (app) => {
-        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, kind: o.kind, send: !!o.send });
+        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, kind: o.kind, send: !!o.send, allowEmpty: !!o.allowEmpty });
         if (o.out) writeFileSync(o.out, result.docx);
         if (o.send) await deliverAndReport(app);
-        process.stdout.write(`${result.description}${o.out ? ` Tệp: ${o.out}` : ""}\n`);
+        process.stdout.write(`${result.description} Tệp: ${o.out ?? result.file}\n`);
       });
     });
 

@@ -14,6 +14,7 @@ import type { Regime } from "../domain/regime.ts";
 import { sectionContents } from "../domain/document/index.ts";
 import { coverEmail } from "../domain/draft/index.ts";
 import type { Deps } from "./context.ts";
+import { DecisionError } from "./decide.ts";
 import { buildMail } from "./outgoing.ts";
 import type { OutgoingAttachment } from "./ports.ts";
 import type { DraftRow, DraftStore, JobRecord, OutboxEntry, SubmissionRow, SubmissionStore } from "./store.ts";
@@ -24,6 +25,10 @@ export interface CompileResult {
   docx: Buffer;
   description: string;
   draft: DraftRow | null;
+  /** Where the .docx is kept (the archive's copy). */
+  file: string;
+  /** How many units' Đạt reports the draft holds (a MẬT one counts: it is listed, never merged). */
+  reports: number;
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -88,7 +93,19 @@ export type CompileDeps = Pick<Deps, "settings" | "clock" | "archive" | "draftSk
  */
 export async function compileDraft(
   deps: CompileDeps,
-  input: { regime: Regime; period: string; kind?: PeriodKind; send: boolean; job?: JobRecord },
+  input: {
+    regime: Regime;
+    period: string;
+    kind?: PeriodKind;
+    send: boolean;
+    job?: JobRecord;
+    /**
+     * Issue 9: a person's `compile --send` refuses a draft with no Đạt report unless asked (`--allow-empty`): a typo
+     * in the period would otherwise mail the chief an empty draft. The scheduler's draft at the draft time keeps
+     * going (it tells the chief who has not reported).
+     */
+    allowEmpty?: boolean;
+  },
 ): Promise<CompileResult> {
   const { regime } = input;
   const zone = deps.settings.timezone;
@@ -99,6 +116,12 @@ export async function compileDraft(
   const now = deps.clock.now();
   const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id, withOutline: true });
   const units = unitsForDraft(regime, period, rows);
+  const reports = units.filter((u) => u.state === "accepted" || u.state === "secret").length;
+  if (input.send && reports === 0 && input.allowEmpty === false) {
+    throw new DecisionError(
+      `Kỳ ${period.id} chưa có báo cáo nào Đạt: không gửi dự thảo rỗng cho Chánh Văn phòng. Kiểm tra lại kỳ (--period), hoặc thêm --allow-empty nếu vẫn muốn gửi.`,
+    );
+  }
   const drafts = await deps.store.listDrafts({ regime: regime.id, period: draftPeriod });
   const previous = drafts[drafts.length - 1] ?? null;
   const keys = draftKeys(regime, period, rows);
@@ -107,10 +130,11 @@ export async function compileDraft(
   const mailKey = draftMailKey(regime.id, draftPeriod, keys);
   if (previous && draftMailKey(regime.id, draftPeriod, previous.included) === mailKey) {
     const docx = await deps.archive.get(previous.archivePath);
+    // Whether that version's email has gone is the outbox's to say (`intake drafts`), not this message's.
     const description = input.send
-      ? `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi; không gửi lại.`
-      : `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã gửi.`;
-    return { docx, draft: previous, description };
+      ? `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã lập (${reports} báo cáo Đạt); không lập, không gửi lại.`
+      : `Dự thảo ${period.id} không thay đổi so với bản ${previous.version} đã lập (${reports} báo cáo Đạt).`;
+    return { docx, draft: previous, description, file: deps.archive.resolve(previous.archivePath), reports };
   }
   const version = (previous?.version ?? 0) + 1;
   const skeleton = deps.draftSkeleton(regime.id);
@@ -123,7 +147,7 @@ export async function compileDraft(
   const stored = await deps.archive.put(docx, ".docx");
   const filename = draftFilename(skeleton, period, version, draftInput);
   if (!input.send) {
-    return { docx, draft: null, description: `Đã lập dự thảo ${period.id} (chưa gửi).` };
+    return { docx, draft: null, description: `Đã lập dự thảo ${period.id} gồm ${reports} báo cáo Đạt (chưa gửi).`, file: deps.archive.resolve(stored.path), reports };
   }
 
   const office = deps.settings.office;
@@ -145,8 +169,14 @@ export async function compileDraft(
     outbox,
     input.job,
   );
-  if (!draft) return { docx, draft: null, description: `Dự thảo ${period.id} đã do tiến trình khác lập; không gửi lại.` };
-  return { docx, draft, description: `Đã lập dự thảo ${period.id} bản ${version} và đưa vào hàng chờ gửi Chánh Văn phòng (${office.chief.address}).` };
+  if (!draft) return { docx, draft: null, description: `Dự thảo ${period.id} đã do tiến trình khác lập; không gửi lại.`, file: deps.archive.resolve(stored.path), reports };
+  return {
+    docx,
+    draft,
+    description: `Đã lập dự thảo ${period.id} bản ${version} gồm ${reports} báo cáo Đạt và đưa vào hàng chờ gửi Chánh Văn phòng (${office.chief.address}).`,
+    file: deps.archive.resolve(stored.path),
+    reports,
+  };
 }
 
 /**
