@@ -7,7 +7,7 @@ import { formatInstant } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
 import { checkFacts, CheckError, type CheckDeps, type CheckResult } from "./check-files.ts";
 import { normaliseId } from "./decide.ts";
-import { toSubmissionJson, type SubmissionJson } from "./submission-view.ts";
+import { registryRegimes, toSubmissionJson, type SubmissionJson } from "./submission-view.ts";
 import type { ActionStore, OutboxStore, SubmissionStore } from "./store.ts";
 
 export type ExplainDeps = CheckDeps & Pick<Deps, "archive"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & ActionStore };
@@ -41,5 +41,5 @@ export async function explainMessage(deps: ExplainDeps, messageId: string): Prom
       createdAt: formatInstant(o.createdAt, zone), sentAt: o.sentAt ? formatInstant(o.sentAt, zone) : null, note: o.lastError,
     }));
   const actions = (await deps.store.listActions({ messageId: id })).map((a) => ({ kind: a.kind, by: a.by, at: formatInstant(a.at, zone), detail: a.detail }));
-  return { messageId: id, archivePath: first.archivePath, recorded: toSubmissionJson(rows, zone), reading, outbox, actions };
+  return { messageId: id, archivePath: first.archivePath, recorded: toSubmissionJson(rows, zone, registryRegimes(deps.settings.regimes)), reading, outbox, actions };
 }

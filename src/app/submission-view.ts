@@ -37,7 +37,7 @@ export interface SubmissionJson {
    * Issue 10: the unit's name as the mail or document wrote it (the line naming it: "UBND TỈNH HÀ GIANG"), kept on
    * record when an old or another form of the name was attributed to a unit; null when only the address told.
    */
-  nameUsed: string | null;
+  nameUsed?: string | null;
 }
 
 /** The name a unit was recognised by, from the classification evidence (not the sender's address). */
@@ -47,7 +47,11 @@ function nameUsed(evidence: unknown): string | null {
   return hit?.matched ?? null;
 }
 
-export function toSubmissionJson(rows: SubmissionRow[], zone: string): SubmissionJson[] {
+/**
+ * The rows of `submissions --json`. `nameUsed` is given for the regimes in `namesKept` (the provinces' and
+ * ministries', whose units are matched by name against a registry), so the QT.VP.03 rows keep their pinned form.
+ */
+export function toSubmissionJson(rows: SubmissionRow[], zone: string, namesKept: ReadonlySet<string> = new Set()): SubmissionJson[] {
   const latest = latestIds(rows);
   return rows.map((s) => {
     const report = isReportVersion(s);
@@ -76,7 +80,12 @@ export function toSubmissionJson(rows: SubmissionRow[], zone: string): Submissio
       decidedBy: s.decidedBy,
       decidedAt: s.decidedAt ? formatInstant(s.decidedAt, zone) : null,
       note: s.decisionNote,
-      nameUsed: nonNoise ? nameUsed(s.evidence) : null,
+      ...(s.regime && namesKept.has(s.regime) ? { nameUsed: nonNoise ? nameUsed(s.evidence) : null } : {}),
     };
   });
+}
+
+/** The regimes whose units are a registry matched by name (report kinds plan, report, request): they show `nameUsed`. */
+export function registryRegimes(regimes: readonly { id: string; kinds: Readonly<Record<string, unknown>> }[]): Set<string> {
+  return new Set(regimes.filter((r) => Object.keys(r.kinds).some((k) => k === "plan" || k === "report" || k === "request")).map((r) => r.id));
 }

@@ -8,7 +8,7 @@ import type { PeriodKind } from "../domain/model.ts";
 import { periodStatuses } from "../domain/versions/index.ts";
 import { periodOf } from "./period-of.ts";
 import type { Deps } from "./context.ts";
-import { toSubmissionJson } from "./submission-view.ts";
+import { registryRegimes, toSubmissionJson } from "./submission-view.ts";
 import type { DraftStore, OutboxStore, SubmissionStore } from "./store.ts";
 
 export type ViewDeps = Pick<Deps, "settings"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<DraftStore, "listDrafts"> };
@@ -81,5 +81,5 @@ export async function draftsView(deps: ViewDeps) {
 
 /** `submissions`: every report and other mail, filtered. */
 export async function submissionsView(deps: ViewDeps, filter: { regime?: string; period?: string; unit?: string }) {
-  return toSubmissionJson(await deps.store.listSubmissions(filter), deps.settings.timezone);
+  return toSubmissionJson(await deps.store.listSubmissions(filter), deps.settings.timezone, registryRegimes(deps.settings.regimes));
 }

@@ -175,7 +175,7 @@ export function checkSections(outline: Outline, sections: SectionDef[], ctx: Sec
       context.add(cand);
       continue;
     }
-    if (isContextHeading(core(cand.body)) && level !== null && cand.strength !== "plain" && !cand.bullet) {
+    if (isContextHeading(core(cand.body), heads) && level !== null && cand.strength !== "plain" && !cand.bullet) {
       context.add(cand);
       contextLevel = level;
       continue;
