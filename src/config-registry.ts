@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+// The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
+import * as z from "zod";
 
 const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))]);
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);

@@ -1,5 +1,6 @@
 /** zod schemas of the regimes file (REGIMES_FILE) and of the regime templates under templates/regimes/. */
-import { z } from "zod";
+// The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
+import * as z from "zod";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date yyyy-mm-dd");
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time "HH:mm"');

@@ -6,7 +6,8 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { z } from "zod";
+// The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
+import * as z from "zod";
 import { IANAZone } from "luxon";
 import { registryKeys } from "./config-registry.ts";
 import type { Regime } from "./domain/regime.ts";

@@ -2,7 +2,8 @@
  * The skeleton of the compiled draft: every fixed text of the Cục's report (QT.VP.03 §10) and of its cover
  * email, shipped as templates/draft/<regime>.yaml so the office edits it without code. Validated once with zod.
  */
-import { z } from "zod";
+// The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
+import * as z from "zod";
 import { parse as parseYaml } from "yaml";
 
 const text = z.string();
