@@ -67,8 +67,8 @@ export function addOfficerCommands(program: Command): void {
     .option("--at <time>", "thời điểm nhận, ví dụ 2026-11-19T14:59 (mặc định: ngày giờ trong thư .eml, hoặc bây giờ)")
     .option("--json", "in JSON cho máy đọc")
     .action(async (files: string[], o: { regime?: string; at?: string; json?: boolean }) => {
-      const [{ createReader }, { checkFiles, CheckError, regimesFor }, { checkText }, { parseInstant }] = await Promise.all([
-        import("./main.ts"), import("./app/check-files.ts"), import("./app/check-text.ts"), import("./domain/calendar/index.ts"),
+      const [{ createReader }, { checkFiles, CheckError, regimesFor }, { checkText }, { parseInstant }, { progressLine }] = await Promise.all([
+        import("./main.ts"), import("./app/check-files.ts"), import("./app/check-text.ts"), import("./domain/calendar/index.ts"), import("./cli-progress.ts"),
       ]);
       const reader = await createReader();
       const zone = reader.config.timezone;
@@ -77,7 +77,9 @@ export function addOfficerCommands(program: Command): void {
       if (at === null) throw new CheckError(`--at: "${o.at}" không phải ngày giờ ISO, ví dụ 2026-11-19T14:59`);
       const now = reader.config.env.INTAKE_NOW ? (parseInstant(reader.config.env.INTAKE_NOW, zone) ?? new Date()) : new Date();
       const inputs = await inputsOf(files);
-      const results = await checkFiles(reader.deps, inputs, { ...(o.regime ? { regime: o.regime } : {}), ...(at ? { at } : {}), now });
+      // A folder of many files takes a while: progress on a terminal, nothing when piped (cli-progress.ts).
+      const progress = progressLine("tệp");
+      const results = await checkFiles(reader.deps, inputs, { ...(o.regime ? { regime: o.regime } : {}), ...(at ? { at } : {}), now, ...(inputs.length > 1 ? { onProgress: progress.update } : {}) }).finally(() => progress.done());
       print(!!o.json, results, () => checkText(results));
     });
 

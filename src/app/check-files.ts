@@ -99,13 +99,21 @@ export function regimesFor(deps: Pick<Deps, "settings">, regimeId: string | unde
   return [r];
 }
 
-/** Reads each file as the intake would; `at` is the receipt time (default: an .eml's Date header, else `now`). */
-export async function checkFiles(deps: CheckDeps, inputs: CheckInput[], opts: { regime?: string; at?: Date; now: Date }): Promise<CheckResult[]> {
+/**
+ * Reads each file as the intake would; `at` is the receipt time (default: an .eml's Date header, else `now`).
+ * `onProgress` is called after each file with how many are done (issue 9 §6: `check` of a folder shows progress).
+ */
+export async function checkFiles(
+  deps: CheckDeps,
+  inputs: CheckInput[],
+  opts: { regime?: string; at?: Date; now: Date; onProgress?: (done: number, total: number) => void },
+): Promise<CheckResult[]> {
   const regimes = regimesFor(deps, opts.regime);
   const out: CheckResult[] = [];
-  for (const input of inputs) {
+  for (const [i, input] of inputs.entries()) {
     const facts = input.kind === "eml" ? await emlFacts(deps, input, opts.at, opts.now) : documentFacts(input, opts.at ?? opts.now);
     out.push(...(await checkFacts(deps, facts, { file: input.file, regimes, isDocument: input.kind === "document" })));
+    opts.onProgress?.(i + 1, inputs.length);
   }
   return out;
 }
