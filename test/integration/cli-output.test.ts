@@ -3,8 +3,8 @@
  * its format and an example, `calendar` from the current period whose draft is not yet sent, progress only on a
  * terminal; `--json` keeps ISO. The CLI runs as a child process.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -95,6 +95,29 @@ describe("what people read", () => {
     q.done();
     expect(quiet).toBe("");
   });
+});
+
+describe("progress of long work, at a real terminal", () => {
+  // `script` (util-linux, in every Debian) runs the command on a pseudo-terminal, as a person at a console would.
+  const onTerminal = (args: string[]): { status: number | null; out: string } => {
+    const line = ["node", BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    const r = spawnSync("script", ["-qec", line, "/dev/null"], { cwd: ROOT, env, encoding: "utf8", timeout: 240_000 });
+    return { status: r.status, out: r.stdout };
+  };
+
+  it("check of a folder counts its files on a terminal ('Đã xử lý 3/3 tệp') and says nothing of it when piped", async () => {
+    const folder = path.join(dir, "check-folder");
+    mkdirSync(folder);
+    for (const name of ["003-nvdp-q2-plain-zip.eml", "004-nvdp-h1-wordlike.eml", "005-ttbc-q2-docxlib-roman.eml"]) {
+      copyFileSync(path.join(ROOT, "test", "corpus", "mail", name), path.join(folder, name));
+    }
+    const tty = onTerminal(["check", folder]);
+    expect(tty.status, tty.out).toBe(0);
+    expect(tty.out).toContain("Đã xử lý 3/3 tệp");
+    const piped = await intake(["check", folder]);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stderr + piped.stdout).not.toContain("Đã xử lý");
+  }, 300_000);
 });
 
 describe("intake calendar and --help", () => {
