@@ -97,6 +97,8 @@ export const regimeTemplateSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().min(1),
+    // The procedure the units' mail cites ({{procedure}} in khong_dat, reminder, chase); default: `name`.
+    procedure: z.string().min(1).optional(),
     kinds: z.partialRecord(z.enum(kinds), kindRuleSchema),
     // Issue 10: a regime whose kinds all have their own sections needs none here (the loader fills the union).
     sections: z.array(sectionSchema).default([]),

@@ -4,7 +4,7 @@
  * not one of them.
  */
 import type { MailFacts } from "../domain/message.ts";
-import type { Regime } from "../domain/regime.ts";
+import { procedureOf, type Regime } from "../domain/regime.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import { formatDeadlineVi, formatDurationVi, periodFromId, periodLabelVi } from "../domain/calendar/index.ts";
 import { sectionsOfKind } from "../domain/registry/index.ts";
@@ -68,6 +68,7 @@ export function composeReply(out: MailContext, ctx: ReplyContext): OutboxEntry |
   const common = {
     unit_name: unit.name,
     report_label: reportLabel(record.kind, record.period, zone),
+    procedure: procedureOf(regime),
     received_at: formatDeadlineVi(facts.receivedAt, zone),
     deadline: due ? formatDeadlineVi(due, zone) : "",
   };

@@ -5,7 +5,7 @@
  */
 import { chaseTimes, deadlinesOf, formatDeadlineVi, formatDurationVi, periodContaining, nextPeriod, nextOfficeTime, previousPeriod, isReportingPeriod, reminderTimes } from "../domain/calendar/index.ts";
 import type { Period, PeriodKind } from "../domain/model.ts";
-import type { Regime } from "../domain/regime.ts";
+import { procedureOf, type Regime } from "../domain/regime.ts";
 import type { MailContext } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
 import { buildMail } from "./outgoing.ts";
@@ -75,6 +75,7 @@ export function planUnitMail(mail: MailContext, regime: Regime, period: Period, 
     const base = {
       unit_name: unit.name,
       report_label: label,
+      procedure: procedureOf(regime),
       deadline: formatDeadlineVi(due, zone),
       office_address: mail.officeAddress,
       rejected_before: !!rejected,

@@ -54,6 +54,11 @@ export interface OfficeHours {
 export interface Regime {
   id: string;
   name: string;
+  /**
+   * The procedure the units' mail cites ("Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)"): said in Không đạt
+   * replies, reminders and chases (`{{procedure}}`). Absent: the regime's `name`.
+   */
+  procedure?: string;
   kinds: Partial<Record<PeriodKind, KindRule>>;
   sections: SectionDef[];
   units: UnitDef[];
@@ -88,3 +93,8 @@ export interface Regime {
 }
 
 export type HoldReplies = "none" | "khong_dat" | "all";
+
+/** The procedure a regime's mail cites: `procedure`, else the regime's name. */
+export function procedureOf(regime: Pick<Regime, "procedure" | "name">): string {
+  return regime.procedure ?? regime.name;
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { MAIL_TEMPLATE_NAMES, MAIL_TEMPLATE_SPECS, type MailTemplateName } from "../../src/domain/mail-texts/index.ts";
 import {
   MailTemplateError,
@@ -236,7 +237,7 @@ const BASE: Record<MailTemplateName, Record<string, unknown>> = {
     deadline: "15 giờ 00 ngày 19/11/2026 (Thứ Năm)", on_time: true, late_by: "",
   },
   khong_dat: {
-    unit_name: TTDN, report_label: "báo cáo tháng 11/2026", received_at: "09 giờ 05 ngày 25/11/2026 (Thứ Tư)",
+    unit_name: TTDN, report_label: "báo cáo tháng 11/2026", procedure: "Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)", received_at: "09 giờ 05 ngày 25/11/2026 (Thứ Tư)",
     missing: ["Kế hoạch công tác thời gian tiếp theo: kế hoạch, nhiệm vụ trọng tâm đơn vị sẽ triển khai trong kỳ tiếp theo"],
     problems: [], deadline: "00 giờ 00 ngày 28/11/2026 (Thứ Bảy)", deadline_passed: false,
     time_left: "2 ngày 14 giờ 55 phút", skeleton_attached: true,
@@ -247,11 +248,11 @@ const BASE: Record<MailTemplateName, Record<string, unknown>> = {
     problems: [], deadline: "15 giờ 00 ngày 19/11/2026 (Thứ Năm)", deadline_passed: false,
   },
   reminder: {
-    unit_name: "Văn phòng", report_label: "báo cáo tháng 12/2026", deadline: "00 giờ 00 ngày 28/12/2026 (Thứ Hai)",
+    unit_name: "Văn phòng", report_label: "báo cáo tháng 12/2026", procedure: "Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)", deadline: "00 giờ 00 ngày 28/12/2026 (Thứ Hai)",
     time_left: "2 ngày 16 giờ", office_address: "tonghop.vp@cuc.example.vn", rejected_before: false, rejected_at: "", skeleton_attached: false,
   },
   chase: {
-    unit_name: TTDN, report_label: WEEK47, deadline: "15 giờ 00 ngày 19/11/2026 (Thứ Năm)", overdue_by: "17 giờ",
+    unit_name: TTDN, report_label: WEEK47, procedure: "Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)", deadline: "15 giờ 00 ngày 19/11/2026 (Thứ Năm)", overdue_by: "17 giờ",
     compile_deadline: "24 giờ 00 ngày 23/11/2026 (Thứ Hai)", office_address: "tonghop.vp@cuc.example.vn", rejected_before: false, rejected_at: "",
   },
   laggards: {
@@ -326,6 +327,21 @@ describe("the shipped templates", () => {
     expect(r.text).toContain("- Kiến nghị, đề xuất\n");
     expect(r.text).toContain("Văn bản yêu cầu được gửi kèm thư này.");
     expect(render("request", { attached: false, sections: [] }).text).not.toMatch(/gửi kèm thư này|Báo cáo gồm các nội dung/);
+  });
+
+  // Each regime's mail cites its own procedure (a province's Không đạt once said "QT.VP.03").
+  it.each([
+    ["qt-vp-03", "Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)"],
+    ["qt-nvdp-04", "(QT.NVĐP.04)"],
+    ["qt-nvdp-02", "(QT.NVĐP.02)"],
+  ])("khong_dat, reminder and chase of %s cite its procedure", (regime, code) => {
+    const procedure = String((parseYaml(readFileSync(path.join(MAIL_DIR, "..", "regimes", `${regime}.yaml`), "utf8")) as { procedure: string }).procedure);
+    expect(procedure).toContain(code);
+    for (const name of ["khong_dat", "reminder", "chase"] as const) {
+      const text = render(name, { procedure }).text;
+      expect(text, name).toContain(procedure);
+      if (regime !== "qt-vp-03") expect(text, name).not.toContain("QT.VP.03");
+    }
   });
 
   it("receipt, on time", () => {

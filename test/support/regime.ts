@@ -16,6 +16,7 @@ function fromTemplate(): Regime {
   cached = {
     id: String(y.id),
     name: String(y.name),
+    ...(y.procedure ? { procedure: String(y.procedure) } : {}),
     kinds: y.kinds ?? {},
     sections: y.sections ?? [],
     units: y.units ?? [],

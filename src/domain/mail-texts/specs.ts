@@ -17,6 +17,7 @@ const report = {
 };
 const deadline = t('the units\' deadline, e.g. "15 giờ 00 ngày 19/11/2026 (Thứ Năm)"');
 const received_at = t('receipt time (IMAP INTERNALDATE) of this version, e.g. "10 giờ 12 ngày 18/11/2026 (Thứ Tư)"');
+const procedure = t('the procedure the regime follows, e.g. "Quy trình tổng hợp báo cáo định kỳ (QT.VP.03)" (regime `procedure`), "yêu cầu báo cáo đột xuất YC-2026-001"');
 const missing = list('missing required sections, "title: description" each');
 const problems = list("other reasons, one full Vietnamese sentence each: unreadable or unsupported files (asking for .docx), no report");
 
@@ -38,6 +39,7 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
     about: "to the unit, at once, when a version is not acceptable (Không đạt) and no earlier version was",
     placeholders: {
       ...report,
+      procedure,
       received_at,
       missing,
       problems,
@@ -66,6 +68,7 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
     about: "to a unit without an accepted report, before the deadline, in office hours",
     placeholders: {
       ...report,
+      procedure,
       deadline,
       time_left: t('e.g. "2 ngày 16 giờ"'),
       office_address: t("the office mailbox's address (office.address)"),
@@ -80,6 +83,7 @@ export const MAIL_TEMPLATE_SPECS: Readonly<Record<MailTemplateName, MailTemplate
     about: "to a unit without an accepted report, after the deadline (đôn đốc), in office hours",
     placeholders: {
       ...report,
+      procedure,
       deadline,
       overdue_by: t('time since the deadline, e.g. "1 ngày 17 giờ"'),
       compile_deadline: t("the office's compile deadline, formatted like deadline"),
