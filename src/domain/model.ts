@@ -19,6 +19,8 @@ export interface Period {
   start: Date;
   /** First instant after the period (00:00 local of the day after its last day). */
   end: Date;
+  /** An ad-hoc request's period (issue 10 item 4): what it asks, as the officer wrote it (the draft's summary line). */
+  title?: string;
 }
 
 /** A deadline rule relative to a period (see calendar.ts `resolveDueRule`). */
@@ -162,7 +164,7 @@ export interface Evidence {
   /** What was matched: a unit, a kind, a period, or report-ness. */
   about: "unit" | "kind" | "period" | "report";
   /** Where it was found. */
-  source: "sender" | "subject" | "body" | "attachment-name" | "document-title" | "document-heading" | "document-sections" | "calendar" | "person";
+  source: "sender" | "subject" | "body" | "attachment-name" | "document-title" | "document-heading" | "document-sections" | "calendar" | "person" | "thread";
   value: string;
   /** The text that matched. */
   matched: string;

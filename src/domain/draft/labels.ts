@@ -71,6 +71,13 @@ export interface DraftSlots extends Record<string, string | number> {
  * local year of `draftYear` (the year the draft is made, for the place-date line).
  */
 export function draftSlots(period: Period, next: Period, skeleton: DraftSkeleton, draftYear: number): DraftSlots {
+  if (period.kind === "request") {
+    // Issue 10 item 4: an ad-hoc request is named by its code and what it asks, not by a calendar period.
+    const label = `đột xuất ${period.id}`;
+    const about = requestAbout(period.title ?? "");
+    const plan = "thời gian tới";
+    return { year: draftYear, period: label, PERIOD: upperVi(label), next: plan, NEXT: upperVi(plan), report: about ? `${label} về ${about}` : label };
+  }
   const label = periodLabel(period, skeleton);
   const nextLabel = periodLabel(next, skeleton);
   const base = { year: draftYear, period: label, PERIOD: upperVi(label), next: nextLabel, NEXT: upperVi(nextLabel) };
@@ -79,5 +86,22 @@ export function draftSlots(period: Period, next: Period, skeleton: DraftSkeleton
 
 /** The trích yếu of the draft: "Công tác tháng 11/2026 và nhiệm vụ trọng tâm tháng 12/2026". */
 export function draftTitle(period: Period, slots: DraftSlots, skeleton: DraftSkeleton): string {
+  if (period.kind === "request") {
+    const about = requestAbout(period.title ?? "");
+    return about ? about.charAt(0).toLocaleUpperCase("vi") + about.slice(1) : `Báo cáo đột xuất ${period.id}`;
+  }
   return fillSlots(skeleton.titles[draftKind(period.kind)], slots);
+}
+
+/**
+ * What a request asks, as it follows "báo cáo … về": its title without a leading "Báo cáo" (the document is already
+ * a BÁO CÁO), its first word in lower case unless it is a name ("Báo cáo kết quả tuyên truyền…" → "kết quả tuyên
+ * truyền…"; "Tình hình…" → "tình hình…"; "Hội nghị APEC…" stays as written after its first letter).
+ */
+export function requestAbout(title: string): string {
+  const rest = title.trim().replace(/^(?:báo cáo|bc)\s*(?:[:\-–]\s*)?/iu, "").replace(/[.;\s]+$/u, "").trim();
+  if (!rest) return "";
+  const [first = ""] = rest.split(/\s+/u);
+  const isName = first.length > 1 && first.slice(1) !== first.slice(1).toLocaleLowerCase("vi");
+  return isName ? rest : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
 }

@@ -3,7 +3,7 @@
  * check on the report's documents, the verdict. Pure apart from its inputs.
  */
 import type { DocumentFacts } from "../message.ts";
-import type { Classification, PeriodKind } from "../model.ts";
+import type { Classification, Period, PeriodKind } from "../model.ts";
 import type { Regime } from "../regime.ts";
 import { deadlinesOf, periodFromId } from "../calendar/index.ts";
 import { checkSections } from "../document/index.ts";
@@ -74,6 +74,8 @@ export function judgeReport(input: {
   regimes: Regime[];
   receivedAt: Date;
   zone: string;
+  /** The report's period when it is not a calendar one: an ad-hoc request's (requests/requestPeriod). */
+  period?: Period;
 }): Judged {
   const { candidate: c, zone } = input;
   const docs = input.documents.filter((d) => c.documents.includes(d.source));
@@ -99,7 +101,7 @@ export function judgeReport(input: {
     if (!c.isReport && record.reason.startsWith("no_report_evidence") && onlyScans(input.documents)) record.reason = SCANNED_REASON;
     return { record, regime, compileDeadline: null, due: null };
   }
-  const period = periodFromId(c.kind, c.period, zone);
+  const period = input.period && input.period.id === c.period && input.period.kind === c.kind ? input.period : periodFromId(c.kind, c.period, zone);
   if (!period) {
     record.reason = `bad_period: Kỳ báo cáo "${c.period}" không hợp lệ`;
     return { record, regime, compileDeadline: null, due: null };
