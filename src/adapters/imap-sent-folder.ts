@@ -60,5 +60,22 @@ export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: strin
         await client.logout().catch(() => client.close());
       }
     },
+    async contains(messageId) {
+      const { ImapFlow } = await import("imapflow");
+      const client = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: true });
+      client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
+      try {
+        await client.connect();
+        await client.mailboxOpen(opts.mailbox, { readOnly: true });
+        // HEADER search is a substring match (RFC 3501 §6.4.4): the angle brackets keep it to this one Message-ID.
+        const uids = await client.search({ header: { "message-id": messageId } }, { uid: true });
+        log.debug({ messageId, found: Array.isArray(uids) ? uids.length : 0 }, "Sent searched for an interrupted send");
+        return Array.isArray(uids) && uids.length > 0;
+      } catch (err) {
+        throw fromImapError(err, { mailbox: opts.mailbox, operation: "search" });
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    },
   };
 }

@@ -35,8 +35,8 @@ export function outboxMethods(db: Db): OutboxStore {
       await db.outbox.update({ where: { id }, data: { state: "failed", lastError: error } });
     },
 
-    async releaseStale(before) {
-      const r = await db.outbox.updateMany({ where: { state: "sending", notBefore: { lt: before } }, data: { state: "pending" } });
+    async releaseStale(before, note) {
+      const r = await db.outbox.updateMany({ where: { state: "sending", notBefore: { lt: before } }, data: { state: "pending", lastError: note } });
       return r.count;
     },
 

@@ -2,6 +2,12 @@
  * Delivers the outbox. Each row's Message-ID was fixed when it was queued, so a retry after a crash sends the same
  * mail. Replies are limited per recipient per hour (regime.replyLimitPerHour): the excess is delayed, never dropped.
  * When SMTP is down it keeps trying for at most `budgetMs`, then leaves the rest queued.
+ *
+ * A process that dies after the server took the final dot of DATA but before the row is marked sent leaves it
+ * "sending": whether the server accepted the mail is not known (RFC 1047), and SMTP offers no way to ask. Such a row
+ * goes back to pending once stale, marked {@link INTERRUPTED}; before sending it again, the Sent folder is searched
+ * for its Message-ID (servers that file what they accept there, as Gmail and Microsoft 365 do, show the first attempt
+ * went out). Otherwise it is sent again, the same mail with the same Message-ID (docs/contract.md "Sending").
  */
 import { nextOfficeTime } from "../domain/calendar/index.ts";
 import type { Deps } from "./context.ts";
@@ -22,6 +28,8 @@ export interface DeliverySummary {
 const HOUR = 3_600_000;
 /** A row left "sending" this long by a process that died goes back to pending. */
 const STALE_MS = 10 * 60_000;
+/** The lastError of a row a dead process left "sending"; deliverOutbox looks in Sent before sending it again. */
+export const INTERRUPTED = "interrupted while sending";
 /** Permanent refusals (5xx) after this many attempts are marked failed and shown in `intake outbox`. */
 const MAX_ATTEMPTS = 5;
 
@@ -42,6 +50,17 @@ function limitFor(deps: DeliverDeps, row: OutboxRow): number {
   return deps.settings.regimes.find((r) => r.id === row.regime)?.replyLimitPerHour ?? 5;
 }
 
+/** Whether the Sent folder holds the row's Message-ID; when it cannot be asked, false (sent again: at least once). */
+async function alreadyInSent(deps: DeliverDeps, row: OutboxRow): Promise<boolean> {
+  if (!deps.sentFolder?.contains) return false;
+  try {
+    return await deps.sentFolder.contains(row.messageId);
+  } catch (err) {
+    deps.logger.warn({ err, messageId: row.messageId }, "could not search Sent for an interrupted send: sending it again");
+    return false;
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number } = {}): Promise<DeliverySummary> {
@@ -49,7 +68,7 @@ export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number
   const started = Date.now();
   const summary: DeliverySummary = { sent: 0, deferred: 0, failed: 0, pending: 0, smtpError: null };
   const { store, clock, logger } = deps;
-  await store.releaseStale(new Date(clock.now().getTime() - STALE_MS));
+  await store.releaseStale(new Date(clock.now().getTime() - STALE_MS), `${INTERRUPTED}: the server may have accepted it`);
   if (!deps.mailer) {
     summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
     if (summary.pending) summary.smtpError = "SMTP is not configured (set SMTP_HOST)";
@@ -84,6 +103,13 @@ export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number
         }
       }
       if (!(await store.claimOutbox(row.id, now))) continue;
+      if (row.lastError?.startsWith(INTERRUPTED) && (await alreadyInSent(deps, row))) {
+        await store.markSent(row.id, clock.now());
+        summary.sent++;
+        tried.add(row.id);
+        logger.info({ messageId: row.messageId, purpose: row.purpose }, "interrupted send found in Sent: not sent again");
+        continue;
+      }
       try {
         const result = await deps.mailer.send(row.mail);
         await store.markSent(row.id, clock.now());

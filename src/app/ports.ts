@@ -64,6 +64,12 @@ export interface Mailbox {
 /** Appends copies of sent mail to the officer's Sent folder (IMAP_SENT_MAILBOX). */
 export interface SentFolder {
   append(raw: Buffer, date: Date): Promise<void>;
+  /**
+   * Whether a mail with this Message-ID is in the folder. Asked only before resending a row a dead process left
+   * "sending" (deliver-outbox.ts): servers that file what they accept in Sent themselves (Gmail, Microsoft 365)
+   * show there that the first attempt went out.
+   */
+  contains?(messageId: string): Promise<boolean>;
 }
 
 export interface OutgoingAttachment {

@@ -180,8 +180,8 @@ export interface OutboxStore {
   markSent(id: number, now: Date): Promise<void>;
   markRetry(id: number, error: string, retryAt: Date): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
-  /** Sending rows left by a process that died: back to pending. */
-  releaseStale(before: Date): Promise<number>;
+  /** Sending rows left by a process that died: back to pending, with `note` as their lastError. */
+  releaseStale(before: Date, note: string): Promise<number>;
   countRateLimitedSent(recipient: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   listOutbox(opts?: { states?: OutboxRow["state"][] }): Promise<OutboxRow[]>;
 }
