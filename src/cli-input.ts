@@ -6,6 +6,7 @@
 import { kindOfPeriodId, parseInstant, periodFromId } from "./domain/calendar/index.ts";
 import type { PeriodKind } from "./domain/model.ts";
 import type { Regime } from "./domain/regime.ts";
+import { isRequestCode } from "./domain/requests/index.ts";
 
 /** A bad argument or option: the CLI prints the message (one line) and exits 2. */
 export class UsageError extends Error {
@@ -70,6 +71,8 @@ export function isPeriodOf(regime: Regime, id: string, zone: string): boolean {
  */
 export function checkPeriod(regimes: readonly Regime[], id: string, zone: string): string {
   if (regimes.some((r) => isPeriodOf(r, id, zone))) return id;
+  // An ad-hoc request's code (issue 10 item 4): the use case looks the request up.
+  if (isRequestCode(id.replace(/^request-/, ""))) return id;
   const names = regimes.map((r) => r.id).join(", ");
   // A valid id of a kind the regime does not have (a week for a yearly regime), versus no period at all ("2026-48").
   const shaped = kindOfPeriodId(id);

@@ -17,9 +17,9 @@ import type { Deps } from "./context.ts";
 import { DecisionError } from "./decide.ts";
 import { buildMail } from "./outgoing.ts";
 import type { OutgoingAttachment } from "./ports.ts";
-import type { DraftRow, DraftStore, JobRecord, OutboxEntry, SubmissionRow, SubmissionStore } from "./store.ts";
+import type { DraftRow, DraftStore, JobRecord, OutboxEntry, RequestStore, SubmissionRow, SubmissionStore } from "./store.ts";
+import { resolvePeriod } from "./request-targets.ts";
 import { inPeriod, periodKey, periodStatuses } from "../domain/versions/index.ts";
-import { periodOf } from "./period-of.ts";
 
 export interface CompileResult {
   docx: Buffer;
@@ -83,7 +83,7 @@ export function draftKeys(regime: Regime, period: Period, rows: SubmissionRow[])
 
 /** What compiling a draft uses. */
 export type CompileDeps = Pick<Deps, "settings" | "clock" | "archive" | "draftSkeleton" | "draftWriter" | "originalFiles"> & {
-  store: Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "listDrafts" | "commitDraft">;
+  store: Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "listDrafts" | "commitDraft"> & Pick<RequestStore, "listRequests">;
 };
 
 /**
@@ -107,9 +107,9 @@ export async function compileDraft(
     allowEmpty?: boolean;
   },
 ): Promise<CompileResult> {
-  const { regime } = input;
   const zone = deps.settings.timezone;
-  const period = periodOf(regime, input.period, zone, input.kind);
+  // Issue 10 item 4: `--period YC-2026-001` is an ad-hoc request: its units, its sections, its own period.
+  const { regime, period } = await resolvePeriod(deps, input.regime, input.period, input.kind);
   // Issue 10: the draft is recorded under the period's key ("report-2026" for a province's summary report), so a
   // plan's and a report's drafts of one year are separate versions with separate mails.
   const draftPeriod = periodKey(period);

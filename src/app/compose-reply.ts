@@ -30,6 +30,8 @@ export interface ReplyContext {
 
 /** The Vietnamese name of a report: "báo cáo tuần 47/2026 (từ 16/11/2026 đến 22/11/2026)". */
 export function reportLabel(kind: string, periodId: string, zone: string): string {
+  // Issue 10 item 4: an ad-hoc request's answer is named by the request's code ("báo cáo đột xuất YC-2026-001").
+  if (kind === "request") return `báo cáo đột xuất ${periodId}`;
   const period = periodFromId(kind as PeriodKind, periodId, zone);
   if (!period) return `báo cáo ${periodId}`;
   // Issue 10: a province's plan is a "kế hoạch", its yearly report a "báo cáo tổng kết".

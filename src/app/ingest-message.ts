@@ -10,7 +10,10 @@ import { classifyReports } from "../domain/registry/index.ts";
 import { detectNoise, NOISE_TEXT } from "../domain/classify/index.ts";
 import { mailContext, type Deps } from "./context.ts";
 import type { RawMessage } from "./ports.ts";
-import type { DraftStore, JobStore, LedgerStore, OutboxEntry, SubmissionRecord, SubmissionStore } from "./store.ts";
+import type { DraftStore, JobStore, LedgerStore, OutboxEntry, RequestStore, SubmissionRecord, SubmissionStore } from "./store.ts";
+import { requestAnswered, requestCandidate } from "../domain/requests/index.ts";
+import { requestTarget } from "./request-targets.ts";
+import type { Period } from "../domain/model.ts";
 import { BOT_HEADER, botMessageIdDomain } from "./outgoing.ts";
 import { judgeReport } from "../domain/verdict/index.ts";
 import { composeReply } from "./compose-reply.ts";
@@ -31,7 +34,7 @@ const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
 /** What ingesting a message uses: no draft writer, no mailer (replies are queued, delivery is another use case). */
 export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "parse" | "texts" | "skeletonFor" | "clock" | "logger"> & {
-  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail"> & Pick<JobStore, "goLive"> & MailCommandDeps["store"];
+  store: LedgerStore & Pick<SubmissionStore, "listSubmissions"> & Pick<DraftStore, "findDraftByEmail"> & Pick<JobStore, "goLive"> & Pick<RequestStore, "listRequests"> & MailCommandDeps["store"];
 };
 
 export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
@@ -217,14 +220,20 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
   const documents = await readDocuments(deps, facts);
   const overFile = documentLimitReason(documents);
   if (overFile) return { state: "processed", reason: overFile, submissions: [{ ...ignoredRecord(overFile), status: "unclassified" }], outbox: [], originalFrom };
-  const candidates = classifyReports({ facts, documents }, settings.regimes, { zone: settings.timezone });
+  // Issue 10 item 4: an answer to an ad-hoc request (in its thread, or citing its code) is judged against that
+  // request: its units, its sections, its deadline; its period is the request's code.
+  const answer = await requestAnswer(deps, facts, documents);
+  const candidates = answer ? [answer.candidate] : classifyReports({ facts, documents }, settings.regimes, { zone: settings.timezone });
+  const judgeRegimes = answer ? [answer.regime] : settings.regimes;
   const submissions: SubmissionRecord[] = [];
   const outbox: OutboxEntry[] = [];
   const replyTo = replyTarget(settings, facts.from, originalFrom);
   const dropHeld: { id: number; reason: string }[] = [];
   const held = candidates.length ? await deps.store.listOutbox({ states: ["held"] }) : [];
   for (const [index, candidate] of candidates.entries()) {
-    const judged = judgeReport({ index, candidate, documents, regimes: settings.regimes, receivedAt: facts.receivedAt, zone: settings.timezone });
+    const judged = judgeReport({
+      index, candidate, documents, regimes: judgeRegimes, receivedAt: facts.receivedAt, zone: settings.timezone, ...(answer ? { period: answer.period } : {}),
+    });
     submissions.push(judged.record);
     if (!judged.regime || (judged.record.status !== "accepted" && judged.record.status !== "rejected")) continue;
     const earlierAccepted =
@@ -244,6 +253,31 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
     }
   }
   return { state: "processed", reason: null, submissions, outbox, originalFrom, dropHeld };
+}
+
+/** The request a mail answers (by thread, by the code in its subject, or in its body), as a report candidate. */
+async function requestAnswer(
+  deps: IngestDeps,
+  facts: MailFacts,
+  documents: Parameters<typeof requestCandidate>[0]["documents"],
+): Promise<{ candidate: ReturnType<typeof requestCandidate>; regime: Regime; period: Period } | null> {
+  const requests = await deps.store.listRequests();
+  if (requests.length === 0) return null;
+  const fwd = facts.forwarded;
+  const found = requestAnswered(
+    {
+      subject: fwd?.subject ? `${facts.subject}\n${fwd.subject}` : facts.subject,
+      inReplyTo: facts.inReplyTo,
+      references: facts.references,
+      text: fwd ? `${facts.text}\n${fwd.text}` : facts.text,
+    },
+    requests,
+  );
+  if (!found) return null;
+  const row = requests.find((r) => r.code === found.request.code)!;
+  const target = requestTarget(deps.settings.regimes, row, deps.settings.timezone);
+  if (!target) return null;
+  return { candidate: requestCandidate({ facts, documents }, target.regime, target.base, { code: row.code, by: found.by }), regime: target.regime, period: target.period };
 }
 
 /** The Message-ID header, read cheaply before parsing so the ledger row has it even if parsing fails. */

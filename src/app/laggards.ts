@@ -8,9 +8,9 @@ import type { Period, PeriodKind } from "../domain/model.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { Deps } from "./context.ts";
 import { reportLabel } from "./compose-reply.ts";
-import type { SubmissionRow, SubmissionStore } from "./store.ts";
+import type { RequestStore, SubmissionRow, SubmissionStore } from "./store.ts";
 import { periodKey, periodStatuses, type UnitStatus } from "../domain/versions/index.ts";
-import { periodOf } from "./period-of.ts";
+import { resolvePeriod } from "./request-targets.ts";
 
 export interface LaggardsSummary {
   period: Period;
@@ -74,11 +74,11 @@ export function laggardsValues(zone: string, regime: Regime, summaries: Laggards
 }
 
 /** `intake laggards --regime R --period P`. */
-export type LaggardsDeps = Pick<Deps, "settings" | "clock" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> };
+export type LaggardsDeps = Pick<Deps, "settings" | "clock" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<RequestStore, "listRequests"> };
 
-export async function laggardsReport(deps: LaggardsDeps, regime: Regime, periodId: string, kind?: PeriodKind): Promise<{ json: unknown; text: string }> {
+export async function laggardsReport(deps: LaggardsDeps, base: Regime, periodId: string, kind?: PeriodKind): Promise<{ json: unknown; text: string }> {
   const zone = deps.settings.timezone;
-  const period = periodOf(regime, periodId, zone, kind);
+  const { regime, period } = await resolvePeriod(deps, base, periodId, kind);
   const rows = await deps.store.listSubmissions({ regime: regime.id });
   const now = deps.clock.now();
   const summary = summariseLaggards(zone, regime, period, rows, now);

@@ -5,7 +5,9 @@
  * with two daemons on one database.
  */
 import { deadlinesOf, draftTimeOf, formatDeadlineVi } from "../domain/calendar/index.ts";
-import type { PeriodKind } from "../domain/model.ts";
+import type { Period, PeriodKind } from "../domain/model.ts";
+import type { DraftRow, SubmissionRow } from "./store.ts";
+import { requestTarget } from "./request-targets.ts";
 import type { Regime } from "../domain/regime.ts";
 import { mailContext, type Deps } from "./context.ts";
 import { compileDraft, draftKeys } from "./compile-draft.ts";
@@ -29,62 +31,75 @@ async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<Planne
   const drafts = await deps.store.listDrafts({ regime: regime.id });
   const jobs: PlannedJob[] = [];
   for (const kind of Object.keys(regime.kinds) as PeriodKind[]) {
-    for (const period of activePeriods(regime, kind, now, zone)) {
-      jobs.push(...planUnitMail(mailContext(deps), regime, period, rows, now));
-      const { compile } = deadlinesOf(regime, period, zone);
-      const draftAt = draftTimeOf(regime, period, zone);
-      const periodDrafts = drafts.filter((d) => d.period === periodKey(period));
-      const hasDraft = periodDrafts.length > 0;
-      const complete = periodStatuses(regime, period, rows).every((s) => s.state === "on_time" || s.state === "late");
-      const scheduled = now >= draftAt && now < compile;
-      const early = regime.draftWhenComplete && complete && now < compile;
-      if ((scheduled || early) && !hasDraft) {
-        // The scheduled draft is one occurrence per period (its mail's key names its content, see compileDraft).
-        // Issue 10: keyed by kind where a plan and a report share the year ("report-2026").
-        const key = `draft-at:${regime.id}:${periodKey(period)}`;
-        jobs.push({
-          key,
-          kind: "draft",
-          dueAt: scheduled ? draftAt : now,
-          description: `Dự thảo ${period.id} (${regime.id}) gửi Chánh Văn phòng, kèm tổng hợp đơn vị chậm, thiếu báo cáo`,
-          outbox: [],
-          run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
-        });
-      }
-      // Issue 5: a report accepted after the draft was sent produces an updated draft (bản cập nhật), sent
-      // before the compile deadline. The key names what it merges, so each change is sent once.
-      const lastDraft = periodDrafts[periodDrafts.length - 1];
-      if (lastDraft && now < compile) {
-        // The update's key is the key of the mail it would send: the same merged content is never sent twice.
-        const mailKey = draftMailKey(regime.id, periodKey(period), draftKeys(regime, period, rows.filter((r) => inPeriod(r, period))));
-        if (draftMailKey(regime.id, period.id, lastDraft.included) !== mailKey) {
-          jobs.push({
-            key: mailKey,
-            kind: "draft",
-            dueAt: now,
-            description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,
-            outbox: [],
-            run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
-          });
-        }
-      }
-      // The laggards summary goes at the draft time: in the chief's cover email, and beside it to Lãnh đạo Cục.
-      const leaders = deps.settings.office.leadership ?? [];
-      if (scheduled && leaders.length > 0) {
-        const key = `laggards:${regime.id}:${periodKey(period)}`;
-        const summary = summariseLaggards(zone, regime, period, rows, now);
-        if (summary.statuses.some((s) => s.state !== "on_time")) {
-          const rendered = deps.texts.render("laggards", laggardsValues(zone, regime, [summary], now, leaders.map((l) => l.name).join("; ")));
-          const mail = buildMail({
-            dedupeKey: key, purpose: "laggards", from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
-            to: leaders.map((l) => l.address), cc: [deps.settings.office.chief.address], subject: rendered.subject, text: rendered.text, date: now,
-          });
-          jobs.push({
-            key, kind: "laggards", dueAt: draftAt, description: `Tổng hợp đơn vị chậm, thiếu báo cáo ${period.id} gửi Lãnh đạo Cục (${formatDeadlineVi(draftAt, zone)})`,
-            outbox: [{ dedupeKey: key, purpose: "laggards", mail, rateLimited: false, notBefore: now, regime: regime.id, period: period.id }],
-          });
-        }
-      }
+    for (const period of activePeriods(regime, kind, now, zone)) jobs.push(...planPeriod(deps, regime, period, rows, drafts, now));
+  }
+  // Issue 10 item 4: each ad-hoc request of the regime is a period of its own (requests/requestRegime): reminders
+  // before its deadline, one chase after it, its draft, until its window ends.
+  for (const request of await deps.store.listRequests({ regime: regime.id })) {
+    const target = requestTarget(deps.settings.regimes, request, zone);
+    if (!target || now.getTime() >= deadlinesOf(target.regime, target.period, zone).compile.getTime()) continue;
+    jobs.push(...planPeriod(deps, target.regime, target.period, rows, drafts, now));
+  }
+  return jobs;
+}
+
+/** The jobs of one period of a regime due at `now`: reminders or chases, the draft and its updates, the laggards summary. */
+function planPeriod(deps: Deps, regime: Regime, period: Period, rows: SubmissionRow[], drafts: DraftRow[], now: Date): PlannedJob[] {
+  const zone = deps.settings.timezone;
+  const jobs: PlannedJob[] = [];
+  jobs.push(...planUnitMail(mailContext(deps), regime, period, rows, now));
+  const { compile } = deadlinesOf(regime, period, zone);
+  const draftAt = draftTimeOf(regime, period, zone);
+  const periodDrafts = drafts.filter((d) => d.period === periodKey(period));
+  const hasDraft = periodDrafts.length > 0;
+  const complete = periodStatuses(regime, period, rows).every((s) => s.state === "on_time" || s.state === "late");
+  const scheduled = now >= draftAt && now < compile;
+  const early = regime.draftWhenComplete && complete && now < compile;
+  if ((scheduled || early) && !hasDraft) {
+    // The scheduled draft is one occurrence per period (its mail's key names its content, see compileDraft).
+    // Issue 10: keyed by kind where a plan and a report share the year ("report-2026").
+    const key = `draft-at:${regime.id}:${periodKey(period)}`;
+    jobs.push({
+      key,
+      kind: "draft",
+      dueAt: scheduled ? draftAt : now,
+      description: `Dự thảo ${period.id} (${regime.id}) gửi Chánh Văn phòng, kèm tổng hợp đơn vị chậm, thiếu báo cáo`,
+      outbox: [],
+      run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
+    });
+  }
+  // Issue 5: a report accepted after the draft was sent produces an updated draft (bản cập nhật), sent
+  // before the compile deadline. The key names what it merges, so each change is sent once.
+  const lastDraft = periodDrafts[periodDrafts.length - 1];
+  if (lastDraft && now < compile) {
+    // The update's key is the key of the mail it would send: the same merged content is never sent twice.
+    const mailKey = draftMailKey(regime.id, periodKey(period), draftKeys(regime, period, rows.filter((r) => inPeriod(r, period))));
+    if (draftMailKey(regime.id, periodKey(period), lastDraft.included) !== mailKey) {
+      jobs.push({
+        key: mailKey,
+        kind: "draft",
+        dueAt: now,
+        description: `Dự thảo ${period.id} (${regime.id}) bản cập nhật gửi Chánh Văn phòng`,
+        outbox: [],
+        run: (job) => compileDraft(deps, { regime, period: period.id, kind: period.kind, send: true, job }).then((r) => r.draft !== null),
+      });
+    }
+  }
+  // The laggards summary goes at the draft time: in the chief's cover email, and beside it to Lãnh đạo Cục.
+  const leaders = deps.settings.office.leadership ?? [];
+  if (scheduled && leaders.length > 0) {
+    const key = `laggards:${regime.id}:${periodKey(period)}`;
+    const summary = summariseLaggards(zone, regime, period, rows, now);
+    if (summary.statuses.some((s) => s.state !== "on_time")) {
+      const rendered = deps.texts.render("laggards", laggardsValues(zone, regime, [summary], now, leaders.map((l) => l.name).join("; ")));
+      const mail = buildMail({
+        dedupeKey: key, purpose: "laggards", from: deps.settings.mailFrom, officeAddress: deps.settings.office.address,
+        to: leaders.map((l) => l.address), cc: [deps.settings.office.chief.address], subject: rendered.subject, text: rendered.text, date: now,
+      });
+      jobs.push({
+        key, kind: "laggards", dueAt: draftAt, description: `Tổng hợp đơn vị chậm, thiếu báo cáo ${period.id} gửi Lãnh đạo Cục (${formatDeadlineVi(draftAt, zone)})`,
+        outbox: [{ dedupeKey: key, purpose: "laggards", mail, rateLimited: false, notBefore: now, regime: regime.id, period: period.id }],
+      });
     }
   }
   return jobs;

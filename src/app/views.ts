@@ -6,20 +6,23 @@ import { formatInstant } from "../domain/calendar/index.ts";
 import type { Regime } from "../domain/regime.ts";
 import type { PeriodKind } from "../domain/model.ts";
 import { periodStatuses } from "../domain/versions/index.ts";
-import { periodOf } from "./period-of.ts";
+import { resolvePeriod } from "./request-targets.ts";
 import type { Deps } from "./context.ts";
 import { registryRegimes, toSubmissionJson } from "./submission-view.ts";
-import type { DraftStore, OutboxStore, SubmissionStore } from "./store.ts";
+import type { DraftStore, OutboxStore, RequestStore, SubmissionStore } from "./store.ts";
 
-export type ViewDeps = Pick<Deps, "settings"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<DraftStore, "listDrafts"> };
+export type ViewDeps = Pick<Deps, "settings"> & {
+  store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<DraftStore, "listDrafts"> & Pick<RequestStore, "listRequests">;
+};
 
 /**
  * One line per unit of the regime for a period: on time / late / Không đạt / missing. For the provinces' "2026" the
  * kind (plan or report) is given or asked for: their versions are never mixed (issue 10).
  */
-export async function statusView(deps: ViewDeps, regime: Regime, periodId: string, kind?: PeriodKind) {
+export async function statusView(deps: ViewDeps, base: Regime, periodId: string, kind?: PeriodKind) {
   const zone = deps.settings.timezone;
-  const period = periodOf(regime, periodId, zone, kind);
+  // Issue 10 item 4: an ad-hoc request's code gives the units it asked, against its own deadline.
+  const { regime, period } = await resolvePeriod(deps, base, periodId, kind);
   const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id });
   return periodStatuses(regime, period, rows).map((s) => ({
     unit: s.unit,
