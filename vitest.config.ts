@@ -1,16 +1,8 @@
-import { configDefaults, defineConfig } from "vitest/config";
-
-/**
- * The fault trials (test/integration/faults.test.ts, issue 13 §6) run on their own: `npm run test:faults`. Their
- * SIGKILL trial shows a reply delivered twice when the daemon dies between the SMTP server's acceptance and the
- * outbox's "sent" mark (the known at-least-once window of SMTP); until that is closed they do not gate `npm test`.
- */
-const FAULTS = "test/integration/faults.test.ts";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: process.env.INTAKE_FAULTS === "1" ? configDefaults.exclude : [...configDefaults.exclude, FAULTS],
     // Integration tests share one Dovecot per file and spawn the CLI; two cores, so keep it modest.
     pool: "forks",
     maxWorkers: 2,

@@ -12,6 +12,8 @@ export interface ReceivedMail {
   to: string[];
   raw: Buffer;
   receivedAt: Date;
+  /** True when a copy was filed in the sender's Sent folder (see `fileInSent`). */
+  filedInSent: boolean;
 }
 
 export interface SmtpSink {
@@ -21,6 +23,16 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Addresses (lower case) refused at RCPT TO with 550, to play a server that rejects a recipient. */
   rejectRecipients: Set<string>;
+  /**
+   * When true, each accepted mail is also filed in the envelope sender's Dovecot "Sent" folder, as Gmail and
+   * Microsoft 365 do for what their submission servers accept. Off by default (a plain relay).
+   */
+  fileInSent: boolean;
+  /**
+   * While set, the answer to DATA waits for this promise after the mail is delivered (and filed): the window of
+   * RFC 1047 held open, so a test can kill the client after the server took the mail but before it heard 250.
+   */
+  holdReply: Promise<void> | null;
   /** True while listening. */
   readonly running: boolean;
   /** Stops listening (connections are refused) without forgetting anything; `start()` listens again. */
@@ -41,11 +53,16 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
 
   const deliver = async (from: string, to: string[], raw: Buffer): Promise<void> => {
     const now = new Date();
+    const fileInSent = sink.fileInSent && from !== "";
     for (const rcpt of to) {
       await dovecot.addUser(rcpt);
       await dovecot.append(rcpt, raw, { internalDate: now });
     }
-    received.push({ from, to, raw, receivedAt: now });
+    if (fileInSent) {
+      await dovecot.addUser(from);
+      await dovecot.append(from, raw, { internalDate: now, mailbox: "Sent", flags: ["\\Seen"] });
+    }
+    received.push({ from, to, raw, receivedAt: now, filedInSent: fileInSent });
     for (const w of [...waiters]) w();
   };
 
@@ -70,10 +87,12 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
         stream.on("end", () => {
           const from = addr(session.envelope.mailFrom);
           const to = session.envelope.rcptTo.map((a) => a.address.toLowerCase());
-          deliver(from, to, Buffer.concat(chunks)).then(
-            () => callback(),
-            (err: unknown) => callback(Object.assign(new Error(`4.3.0 delivery to Dovecot failed: ${String(err)}`), { responseCode: 451 })),
-          );
+          deliver(from, to, Buffer.concat(chunks))
+            .then(() => sink.holdReply ?? undefined)
+            .then(
+              () => callback(),
+              (err: unknown) => callback(Object.assign(new Error(`4.3.0 delivery to Dovecot failed: ${String(err)}`), { responseCode: 451 })),
+            );
         });
       },
     });
@@ -114,12 +133,13 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
       if (!check()) waiters.add(onMail);
     });
 
-  await start();
-  return {
+  const sink: SmtpSink = {
     host: "127.0.0.1",
     port,
     received,
     rejectRecipients,
+    fileInSent: false,
+    holdReply: null,
     get running() {
       return server !== null;
     },
@@ -127,6 +147,8 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
     start,
     waitForCount,
   };
+  await start();
+  return sink;
 }
 
 function addr(a: SMTPServerAddress | false): string {
