@@ -63,6 +63,19 @@ export const envSchema = z.object({
   SMTP_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_PASSWORD_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   SMTP_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
+  /** `password` (default) or `oauth2`: XOAUTH2/OAUTHBEARER with a token from the OAUTH2_* variables (issue 13 §9). */
+  IMAP_AUTH: z.preprocess(blankToUndefined, z.enum(["password", "oauth2"]).default("password")),
+  SMTP_AUTH: z.preprocess(blankToUndefined, z.enum(["password", "oauth2"]).default("password")),
+  /** A file holding a current access token, kept fresh by another tool; re-read at each connection. */
+  OAUTH2_ACCESS_TOKEN_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Or the provider's token endpoint, with the client and (for delegated access) a refresh token. */
+  OAUTH2_TOKEN_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OAUTH2_CLIENT_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  OAUTH2_CLIENT_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  OAUTH2_CLIENT_SECRET_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  OAUTH2_REFRESH_TOKEN: z.preprocess(blankToUndefined, z.string().optional()),
+  OAUTH2_REFRESH_TOKEN_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  OAUTH2_SCOPE: z.preprocess(blankToUndefined, z.string().optional()),
   MAIL_FROM: z.preprocess(
     blankToUndefined,
     z.string().refine((v) => mailboxAddress(v) !== null, 'must be an address or "Name <address>"').optional(),
@@ -131,13 +144,44 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(formatIssues("environment variables", parsed.error.issues));
   const env = parsed.data;
-  for (const [value, file] of [["IMAP_PASSWORD", "IMAP_PASSWORD_FILE"], ["SMTP_PASSWORD", "SMTP_PASSWORD_FILE"]] as const) {
+  const secrets = [
+    ["IMAP_PASSWORD", "IMAP_PASSWORD_FILE"],
+    ["SMTP_PASSWORD", "SMTP_PASSWORD_FILE"],
+    ["OAUTH2_CLIENT_SECRET", "OAUTH2_CLIENT_SECRET_FILE"],
+    ["OAUTH2_REFRESH_TOKEN", "OAUTH2_REFRESH_TOKEN_FILE"],
+  ] as const;
+  for (const [value, file] of secrets) {
     const name = env[file];
     if (name === undefined) continue;
     if (env[value] !== undefined) throw new ConfigError(`Invalid configuration in environment variables:\n  - ${file}: set either ${value} or ${file}, not both`);
     env[value] = readSecretFile(file, path.resolve(cwd, name));
+    // The token source writes a rotated refresh token back to its file: keep the absolute path.
+    env[file] = path.resolve(cwd, name);
   }
+  checkOAuth2(env, cwd);
   return env;
+}
+
+/** With IMAP_AUTH or SMTP_AUTH = oauth2, one token source must be complete; the token file must be readable now. */
+function checkOAuth2(env: Env, cwd: string): void {
+  const users = ([env.IMAP_AUTH === "oauth2" ? "IMAP" : null, env.SMTP_AUTH === "oauth2" ? "SMTP" : null] as const).filter((x) => x !== null);
+  if (users.length === 0) return;
+  const bad = (field: string, what: string) => new ConfigError(`Invalid configuration in environment variables:\n  - ${field}: ${what}`);
+  for (const p of users) {
+    if (env[`${p}_PASSWORD`] !== undefined) throw bad(`${p}_PASSWORD`, `${p}_AUTH=oauth2 takes no password; unset it (or set ${p}_AUTH=password)`);
+    if (env[`${p}_HOST`] !== undefined && env[`${p}_USER`] === undefined) throw bad(`${p}_USER`, `${p}_AUTH=oauth2 needs the mailbox address in ${p}_USER`);
+  }
+  if (env.OAUTH2_ACCESS_TOKEN_FILE !== undefined) {
+    if (env.OAUTH2_TOKEN_URL !== undefined) throw bad("OAUTH2_ACCESS_TOKEN_FILE", "set either OAUTH2_ACCESS_TOKEN_FILE or OAUTH2_TOKEN_URL, not both");
+    env.OAUTH2_ACCESS_TOKEN_FILE = path.resolve(cwd, env.OAUTH2_ACCESS_TOKEN_FILE);
+    readSecretFile("OAUTH2_ACCESS_TOKEN_FILE", env.OAUTH2_ACCESS_TOKEN_FILE);
+    return;
+  }
+  if (env.OAUTH2_TOKEN_URL === undefined) throw bad("OAUTH2_TOKEN_URL", `${users.join(" and ")}_AUTH=oauth2 needs OAUTH2_ACCESS_TOKEN_FILE, or OAUTH2_TOKEN_URL with OAUTH2_CLIENT_ID`);
+  if (env.OAUTH2_CLIENT_ID === undefined) throw bad("OAUTH2_CLIENT_ID", "OAUTH2_TOKEN_URL needs OAUTH2_CLIENT_ID");
+  if (env.OAUTH2_REFRESH_TOKEN === undefined && env.OAUTH2_CLIENT_SECRET === undefined) {
+    throw bad("OAUTH2_CLIENT_SECRET", "without a refresh token (OAUTH2_REFRESH_TOKEN) the client-credentials grant needs OAUTH2_CLIENT_SECRET");
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ import { fixedClock, offsetClock, systemClock } from "./adapters/clock.ts";
 import { createMaildirMailbox } from "./adapters/maildir-mailbox.ts";
 import { createImapMailbox, createImapSentFolder } from "./adapters/imap-mailbox.ts";
 import { resolveLimits } from "./adapters/limits.ts";
+import { accessTokensFromEnv } from "./adapters/oauth2-token.ts";
 import type { WorkerDocumentReader } from "./adapters/document-worker.ts";
 import { loadMailTexts } from "./adapters/template-loader.ts";
 import { ConfigError } from "./config.ts";
@@ -111,11 +112,14 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   const env = config.env;
   // contract.md "The mailbox": without SMTP_HOST the embedded default writes each mail as an .eml file.
   const smtpHost = env.SMTP_HOST;
+  // Issue 13 §9: IMAP_AUTH / SMTP_AUTH = oauth2 take their access tokens from one source (config.ts checks it).
+  const tokens = env.IMAP_AUTH === "oauth2" || env.SMTP_AUTH === "oauth2" ? accessTokensFromEnv(env, logger) : null;
   const realMailer = lazily<Mailer>(async () =>
     smtpHost
       ? (await import("./adapters/smtp-mailer.ts")).createSmtpMailer({
           host: smtpHost, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, password: env.SMTP_PASSWORD,
           logger, connectionTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
+          ...(tokens && env.SMTP_AUTH === "oauth2" ? { accessToken: tokens.get } : {}),
         })
       : (await import("./adapters/file-mailer.ts")).createFileMailer({ dir: config.outboxDir, logger }),
   );
@@ -125,8 +129,9 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
       if (realMailer.loaded()) await (await realMailer.get()).close();
     },
   };
-  const imap = env.IMAP_HOST && env.IMAP_USER && env.IMAP_PASSWORD
-    ? { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD }
+  const imap = env.IMAP_HOST && env.IMAP_USER && (env.IMAP_PASSWORD || (tokens && env.IMAP_AUTH === "oauth2"))
+    ? { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD,
+        ...(tokens && env.IMAP_AUTH === "oauth2" ? { accessToken: () => tokens.get() } : {}) }
     : null;
   const sentFolder = imap && env.IMAP_SENT_MAILBOX ? createImapSentFolder({ ...imap, mailbox: env.IMAP_SENT_MAILBOX, logger }) : undefined;
   const archive = createFileArchive(path.join(config.dataDir, "archive"));

@@ -78,7 +78,7 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
 
   const connectNow = async (): Promise<ImapFlow> => {
     const { ImapFlow } = await import("imapflow");
-    const c = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: !useIdle });
+    const c = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: !useIdle });
     c.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
     c.on("exists", (d) => {
       if (d.count !== d.prevCount) bump();

@@ -13,7 +13,10 @@ export interface ImapAccountOptions {
   /** Implicit TLS (993). When false, STARTTLS is used if the server offers it. */
   secure: boolean;
   user: string;
-  password: string;
+  /** The password, or with OAuth2 (IMAP_AUTH=oauth2) `accessToken` instead. */
+  password?: string;
+  /** OAuth2: a valid access token for `user`, asked at each connection (XOAUTH2 or OAUTHBEARER, as the server offers). */
+  accessToken?: () => Promise<string>;
   logger: Logger;
   /** Connect and greeting budget. Default 15 s. */
   connectTimeoutMs?: number;
@@ -21,14 +24,17 @@ export interface ImapAccountOptions {
   tlsRejectUnauthorized?: boolean;
 }
 
-/** imapflow options shared by the mailbox and the Sent folder; imapflow's own logs go to `debug`. */
-export function imapClientOptions(opts: ImapAccountOptions, log: Logger): ConstructorParameters<typeof ImapFlow>[0] {
+/**
+ * imapflow options shared by the mailbox and the Sent folder; imapflow's own logs go to `debug`. Async: with OAuth2
+ * each connection asks for a current access token.
+ */
+export async function imapClientOptions(opts: ImapAccountOptions, log: Logger): Promise<ConstructorParameters<typeof ImapFlow>[0]> {
   const timeout = opts.connectTimeoutMs ?? 15_000;
   return {
     host: opts.host,
     port: opts.port,
     secure: opts.secure,
-    auth: { user: opts.user, pass: opts.password },
+    auth: opts.accessToken ? { user: opts.user, accessToken: await opts.accessToken() } : { user: opts.user, pass: opts.password ?? "" },
     tls: { rejectUnauthorized: opts.tlsRejectUnauthorized ?? true },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
@@ -41,16 +47,33 @@ export function imapClientOptions(opts: ImapAccountOptions, log: Logger): Constr
   };
 }
 
+/** The Message-ID of a raw mail's header, or null. */
+function messageIdOf(raw: Buffer): string | null {
+  const end = raw.indexOf("\r\n\r\n");
+  const head = raw.subarray(0, end < 0 ? Math.min(raw.length, 64 * 1024) : end).toString("latin1");
+  return /^Message-ID:[ \t]*(?:\r\n[ \t]+)?(<[^>\r\n]+>)/im.exec(head)?.[1] ?? null;
+}
+
 /** Creates the Sent-folder appender; `append` throws an IntakeError (ECONNECTION, EAUTH, ENOMAILBOX, EIMAP). */
 export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: string }): SentFolder {
   const log = opts.logger.child({ component: "imap-sent-folder", mailbox: opts.mailbox });
   return {
     async append(raw, date) {
       const { ImapFlow } = await import("imapflow");
-      const client = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: true });
+      const client = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: true });
       client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
       try {
         await client.connect();
+        // Gmail and Exchange Online file what their SMTP service accepts in Sent themselves: no second copy then.
+        const id = messageIdOf(raw);
+        if (id) {
+          await client.mailboxOpen(opts.mailbox, { readOnly: true });
+          const found = await client.search({ header: { "message-id": id } }, { uid: true });
+          if (Array.isArray(found) && found.length > 0) {
+            log.debug({ messageId: id }, "the server already filed a copy in Sent");
+            return;
+          }
+        }
         const res = await client.append(opts.mailbox, raw, ["\\Seen"], date);
         if (!res) throw new Error(`APPEND to ${opts.mailbox} was not confirmed`);
         log.debug({ uid: res.uid, bytes: raw.length }, "copy appended to Sent");
@@ -62,7 +85,7 @@ export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: strin
     },
     async contains(messageId) {
       const { ImapFlow } = await import("imapflow");
-      const client = new ImapFlow({ ...imapClientOptions(opts, log), disableAutoIdle: true });
+      const client = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: true });
       client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
       try {
         await client.connect();

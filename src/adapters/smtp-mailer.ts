@@ -3,6 +3,7 @@
  * `raw`, so the bytes returned (and appended to Sent) are exactly the bytes the server accepted.
  */
 import nodemailer from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Logger, Mailer, OutgoingMail } from "../app/ports.ts";
 import { IntakeError, isNetworkCode, type ErrorCode } from "./errors.ts";
 import { composeMail } from "./mail-compose.ts";
@@ -17,6 +18,11 @@ export interface SmtpMailerOptions {
   secure: boolean;
   user?: string;
   password?: string;
+  /**
+   * OAuth2 (SMTP_AUTH=oauth2): a valid access token for `user`, asked at each connection, with `renew` when the
+   * server refused the last one; sent with AUTH XOAUTH2. Replaces `password`.
+   */
+  accessToken?: (opts: { renew: boolean }) => Promise<string>;
   logger: Logger;
   /** TCP connect budget; a refused connection fails at once regardless. Default 10 s. */
   connectionTimeoutMs?: number;
@@ -36,7 +42,7 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer {
     host: opts.host,
     port: opts.port,
     secure: opts.secure,
-    auth: opts.user ? { user: opts.user, pass: opts.password ?? "" } : undefined,
+    auth: smtpAuth(opts),
     requireTLS: opts.requireTls ?? false,
     tls: { rejectUnauthorized: opts.tlsRejectUnauthorized ?? true },
     name: opts.clientName,
@@ -65,6 +71,23 @@ export function createSmtpMailer(opts: SmtpMailerOptions): Mailer {
     },
     async close() {
       transport.close();
+    },
+  };
+}
+
+/** nodemailer's auth option: a password, or XOAUTH2 with our token source as its provisionCallback. */
+function smtpAuth(opts: SmtpMailerOptions): SMTPTransport.Options["auth"] {
+  if (!opts.user) return undefined;
+  const accessToken = opts.accessToken;
+  if (!accessToken) return { user: opts.user, pass: opts.password ?? "" };
+  return {
+    type: "OAuth2",
+    user: opts.user,
+    provisionCallback: (_user, renew, callback) => {
+      accessToken({ renew }).then(
+        (token) => callback(null, token),
+        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+      );
     },
   };
 }

@@ -85,9 +85,16 @@ export function defaultRegimes(overrides: Record<string, unknown> = {}): Record<
 }
 
 export async function startIntakeWorld(
-  opts: { regimes?: Record<string, unknown>; env?: Record<string, string>; /** Overrides TEST_DATABASE for this world. */ database?: "sqlite" | "postgresql" } = {},
+  opts: {
+    regimes?: Record<string, unknown>;
+    env?: Record<string, string>;
+    /** Overrides TEST_DATABASE for this world. */
+    database?: "sqlite" | "postgresql";
+    /** Dovecot also takes OAuth2 tokens, checked at this URL (test/support/dovecot.ts). */
+    oauth2?: { introspectionUrl: string };
+  } = {},
 ): Promise<IntakeWorld> {
-  const servers = await startMailServers({ users: [OFFICE, CHIEF, ...Object.values(UNITS)] });
+  const servers = await startMailServers({ users: [OFFICE, CHIEF, ...Object.values(UNITS)], ...(opts.oauth2 ? { oauth2: opts.oauth2 } : {}) });
   const dataDir = mkdtempSync(path.join(tmpdir(), "intake-data-"));
   const regimesFile = path.join(dataDir, "regimes.yaml");
   writeFileSync(regimesFile, stringify(opts.regimes ?? defaultRegimes()));

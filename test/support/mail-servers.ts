@@ -41,8 +41,8 @@ export interface MailServers {
 }
 
 /** Starts Dovecot (with `users`) and an SMTP sink delivering into it. Call `stop()` once per test file. */
-export async function startMailServers(opts: { users?: string[]; domain?: string } = {}): Promise<MailServers> {
-  const dovecot = await startDovecot({ users: opts.users });
+export async function startMailServers(opts: { users?: string[]; domain?: string; oauth2?: { introspectionUrl: string } } = {}): Promise<MailServers> {
+  const dovecot = await startDovecot({ users: opts.users, ...(opts.oauth2 ? { oauth2: opts.oauth2 } : {}) });
   let smtp: SmtpSink;
   try {
     smtp = await startSmtpSink({ dovecot, domain: opts.domain });

@@ -1,0 +1,143 @@
+/**
+ * OAuth2 access tokens for IMAP and SMTP (XOAUTH2 / OAUTHBEARER; issue 13 §9). Two sources:
+ * - a file holding a current access token (OAUTH2_ACCESS_TOKEN_FILE), kept fresh by another tool and re-read at each
+ *   connection;
+ * - the token endpoint of the office's provider (OAUTH2_TOKEN_URL: Microsoft Entra ID, Google), asked with the
+ *   refresh-token grant when a refresh token is configured, else the client-credentials grant (Microsoft 365 app-only
+ *   access). The token is kept until a minute before it expires.
+ * Tokens, refresh tokens and the client secret never reach a log or an error message: errors name the endpoint and
+ * the provider's `error` code and description only.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Logger } from "../app/ports.ts";
+import { IntakeError } from "./errors.ts";
+
+export interface AccessTokenOptions {
+  /** A file whose content is a current access token (re-read at each connection). */
+  tokenFile?: string;
+  /** The provider's token endpoint. */
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** With it, the refresh-token grant; without it, the client-credentials grant. */
+  refreshToken?: string;
+  /** Where the refresh token was read from: a rotated one (Microsoft) is written back there for the next start. */
+  refreshTokenFile?: string;
+  /** Space-separated scopes sent to the token endpoint. */
+  scope?: string;
+  logger: Logger;
+  /** For tests: the HTTP client and the clock. */
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface AccessTokens {
+  /** A valid access token; `renew` skips the cached one (the server refused it). */
+  get(opts?: { renew?: boolean }): Promise<string>;
+  /** How the tokens are obtained, for the start notice (never the secret itself). */
+  readonly source: string;
+}
+
+/** Renew this long before the provider's `expires_in` runs out. */
+const MARGIN_MS = 60_000;
+
+export function createAccessTokens(opts: AccessTokenOptions): AccessTokens {
+  const log = opts.logger.child({ component: "oauth2" });
+  const now = opts.now ?? Date.now;
+  if (opts.tokenFile) {
+    const file = opts.tokenFile;
+    return {
+      source: `file ${file}`,
+      async get() {
+        let text: string;
+        try {
+          text = readFileSync(file, "utf8");
+        } catch (err) {
+          throw new IntakeError("EAUTH", `OAuth2: cannot read the access token file ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`, { transient: true });
+        }
+        const token = text.trim();
+        if (!token) throw new IntakeError("EAUTH", `OAuth2: the access token file ${file} is empty`, { transient: true });
+        return token;
+      },
+    };
+  }
+  const url = opts.tokenUrl;
+  if (!url || !opts.clientId) throw new IntakeError("ECONFIG", "OAuth2: set OAUTH2_ACCESS_TOKEN_FILE, or OAUTH2_TOKEN_URL and OAUTH2_CLIENT_ID");
+  const doFetch = opts.fetch ?? fetch;
+  let refreshToken = opts.refreshToken;
+  let cached: { token: string; expiresAt: number } | null = null;
+  let pending: Promise<string> | null = null;
+
+  const request = async (): Promise<string> => {
+    const form = new URLSearchParams({ client_id: opts.clientId! });
+    if (opts.clientSecret) form.set("client_secret", opts.clientSecret);
+    if (refreshToken) {
+      form.set("grant_type", "refresh_token");
+      form.set("refresh_token", refreshToken);
+    } else {
+      form.set("grant_type", "client_credentials");
+    }
+    if (opts.scope) form.set("scope", opts.scope);
+    let res: Response;
+    try {
+      res = await doFetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: form.toString(), signal: AbortSignal.timeout(30_000) });
+    } catch (err) {
+      throw new IntakeError("ECONNECTION", `OAuth2: the token endpoint ${url} could not be reached (${(err as Error).message})`, { transient: true });
+    }
+    const body = (await res.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown; error?: unknown; error_description?: unknown };
+    if (!res.ok || typeof body.access_token !== "string" || body.access_token === "") {
+      const why = [body.error, body.error_description].filter((x) => typeof x === "string").join(": ") || `HTTP ${res.status}`;
+      // 5xx and 429: the provider is having trouble; 4xx (invalid_grant, invalid_client): a person must fix it.
+      throw new IntakeError("EAUTH", `OAuth2: the token endpoint ${url} refused (${why.slice(0, 300)})`, { transient: res.status >= 500 || res.status === 429 });
+    }
+    const seconds = typeof body.expires_in === "number" ? body.expires_in : Number(body.expires_in ?? 3600) || 3600;
+    cached = { token: body.access_token, expiresAt: now() + seconds * 1000 };
+    if (typeof body.refresh_token === "string" && body.refresh_token && body.refresh_token !== refreshToken) {
+      refreshToken = body.refresh_token;
+      if (opts.refreshTokenFile) {
+        try {
+          writeFileSync(opts.refreshTokenFile, `${refreshToken}\n`, { mode: 0o600 });
+          log.info({ file: opts.refreshTokenFile }, "OAuth2: the provider rotated the refresh token; the new one is saved");
+        } catch (err) {
+          log.warn({ file: opts.refreshTokenFile, code: (err as NodeJS.ErrnoException).code }, "OAuth2: the provider rotated the refresh token and it could not be saved; the old one may stop working");
+        }
+      }
+    }
+    log.debug({ expiresInSeconds: seconds, grant: form.get("grant_type") }, "OAuth2 access token obtained");
+    return body.access_token;
+  };
+
+  return {
+    source: `${refreshToken ? "refresh token" : "client credentials"} at ${url}`,
+    async get(o = {}) {
+      if (!o.renew && cached && cached.expiresAt - MARGIN_MS > now()) return cached.token;
+      pending ??= request().finally(() => {
+        pending = null;
+      });
+      return pending;
+    },
+  };
+}
+
+/** The OAUTH2_* variables, as src/config.ts reads and checks them (secret files already read). */
+export interface OAuth2Env {
+  OAUTH2_ACCESS_TOKEN_FILE?: string | undefined;
+  OAUTH2_TOKEN_URL?: string | undefined;
+  OAUTH2_CLIENT_ID?: string | undefined;
+  OAUTH2_CLIENT_SECRET?: string | undefined;
+  OAUTH2_REFRESH_TOKEN?: string | undefined;
+  OAUTH2_REFRESH_TOKEN_FILE?: string | undefined;
+  OAUTH2_SCOPE?: string | undefined;
+}
+
+export function accessTokensFromEnv(env: OAuth2Env, logger: Logger): AccessTokens {
+  const o: AccessTokenOptions = { logger };
+  if (env.OAUTH2_ACCESS_TOKEN_FILE) o.tokenFile = env.OAUTH2_ACCESS_TOKEN_FILE;
+  if (env.OAUTH2_TOKEN_URL) o.tokenUrl = env.OAUTH2_TOKEN_URL;
+  if (env.OAUTH2_CLIENT_ID) o.clientId = env.OAUTH2_CLIENT_ID;
+  if (env.OAUTH2_CLIENT_SECRET) o.clientSecret = env.OAUTH2_CLIENT_SECRET;
+  if (env.OAUTH2_REFRESH_TOKEN) o.refreshToken = env.OAUTH2_REFRESH_TOKEN;
+  if (env.OAUTH2_REFRESH_TOKEN_FILE) o.refreshTokenFile = env.OAUTH2_REFRESH_TOKEN_FILE;
+  if (env.OAUTH2_SCOPE) o.scope = env.OAUTH2_SCOPE;
+  return createAccessTokens(o);
+}
