@@ -12,6 +12,7 @@
  *   (f) bench/throughput.ts, (g) bench/backlog.ts, (h) bench/idle-poll.ts, (i) bench/latency.ts — issue 13 §5: throughput
  *       against the floor on the same bytes, RSS over a 10,000-message backlog, one idle poll on 100,000 messages,
  *       arrival-to-reply latency in IDLE and Maildir. BENCH_SCALE scales their counts; BENCH_ONLY picks sections.
+ *   (j) bench/draft.ts — issue 13 §5: a 34-report draft compiled in a fresh process, its time and peak RSS.
  *   (e) bench/cli-startup.ts — `intake --help` and `intake status` on a small database, each a fresh process, median
  *       of several runs, from the build (dist/) and from the sources (tsx); issue 9 §6 asks under 0.5 s.
  *
@@ -42,6 +43,7 @@ const SECTIONS: { file: string; limitMs: number }[] = [
   { file: "backlog.ts", limitMs: scaled(900_000) },
   { file: "idle-poll.ts", limitMs: scaled(900_000) },
   { file: "latency.ts", limitMs: 240_000 + scaled(240_000) },
+  { file: "draft.ts", limitMs: 600_000 },
 ];
 
 function scaled(ms: number): number {

@@ -23,11 +23,12 @@ export interface BenchWorld {
   stop(): Promise<void>;
 }
 
-export async function startBenchWorld(): Promise<BenchWorld> {
+/** `regimes`: the regimes file's content (default: the tests' four units of QT.VP.03). */
+export async function startBenchWorld(regimes: Record<string, unknown> = defaultRegimes()): Promise<BenchWorld> {
   const dovecot = await startDovecot({ users: [OFFICE] });
   const dataDir = mkdtempSync(path.join(tmpdir(), "intake-bench-"));
   const regimesFile = path.join(dataDir, "regimes.yaml");
-  writeFileSync(regimesFile, stringify(defaultRegimes()));
+  writeFileSync(regimesFile, stringify(regimes));
   return {
     dovecot,
     dataDir,
