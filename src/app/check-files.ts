@@ -21,6 +21,7 @@ import { readDocuments } from "./read-documents.ts";
 import { officeAddresses, replyTarget } from "./reply-target.ts";
 import { holdReason } from "./held-replies.ts";
 import type { SubmissionRecord } from "./store.ts";
+import type { SubmissionJson } from "./submission-view.ts";
 import { DecisionError } from "./decide.ts";
 
 /** What checking uses: the settings, the document reader, the MIME parser, the mail texts. Nothing that writes. */
@@ -63,24 +64,17 @@ export interface CheckEvidence {
 }
 
 /** One report found (contract.md "submissions --json" fields that apply, plus file, evidence, reply). */
-export interface CheckResult {
+/**
+ * One verdict of `check`: the fields `submissions --json` shows for a recorded mail (same names, same meaning),
+ * plus the file read, why, and the reply that would go. `messageId` is null for a document checked alone.
+ */
+export interface CheckResult
+  extends Pick<
+    SubmissionJson,
+    "from" | "subject" | "receivedAt" | "regime" | "unit" | "kind" | "period" | "deadline" | "onTime" | "status" | "verdict" | "missingSections" | "attachments" | "reason" | "secret"
+  > {
   file: string;
   messageId: string | null;
-  from: string | null;
-  subject: string;
-  receivedAt: string;
-  regime: string | null;
-  unit: string | null;
-  kind: string | null;
-  period: string | null;
-  deadline: string | null;
-  onTime: boolean | null;
-  status: SubmissionRecord["status"];
-  verdict: SubmissionRecord["verdict"];
-  missingSections: string[];
-  attachments: string[];
-  reason: string | null;
-  secret: string | null;
   evidence: CheckEvidence;
   reply: { subject: string; text: string } | null;
   /** True when the regime's holdReplies would hold this reply for the officer. */
