@@ -301,9 +301,13 @@ export function buildProgram(): Command {
     .option("--allow-empty", "vẫn gửi khi kỳ chưa có báo cáo nào Đạt (mặc định: không gửi dự thảo rỗng)")
     .action(async (o: { regime?: string; period: string; kind?: PeriodKind; send?: boolean; out?: string; allowEmpty?: boolean }) => {
       const { config, regime } = await checked({ regime: o.regime, needRegime: true, period: o.period });
-      const [{ compileDraft }, { writeFileSync }] = await Promise.all([import("./app/compile-draft.ts"), import("node:fs")]);
+      const [{ compileDraft }, { writeFileSync }, { progressLine }] = await Promise.all([import("./app/compile-draft.ts"), import("node:fs"), import("./cli-progress.ts")]);
       await withApp(config, async (app) => {
-        const result = await compileDraft(app.deps, { regime: regime!, period: o.period, kind: o.kind, send: !!o.send, allowEmpty: !!o.allowEmpty });
+        // Reading the reports, writing the .docx, each unit's originals: on a terminal only (cli-progress.ts).
+        const progress = progressLine("bước");
+        const result = await compileDraft(app.deps, {
+          regime: regime!, period: o.period, kind: o.kind, send: !!o.send, allowEmpty: !!o.allowEmpty, onProgress: progress.update,
+        }).finally(() => progress.done());
         if (o.out) writeFileSync(o.out, result.docx);
         if (o.send) await deliverAndReport(app);
         process.stdout.write(`${result.description} Tệp: ${o.out ?? result.file}\n`);

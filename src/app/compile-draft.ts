@@ -64,9 +64,16 @@ export function unitsForDraft(regime: Regime, period: Period, rows: SubmissionRo
 }
 
 /** The units' original files of their accepted versions (never a MẬT one), taken from the archived mail. */
-async function originals(deps: CompileDeps, regime: Regime, period: Period, rows: SubmissionRow[]): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
+async function originals(
+  deps: CompileDeps,
+  regime: Regime,
+  period: Period,
+  rows: SubmissionRow[],
+  onUnit: () => void = () => undefined,
+): Promise<{ unit: string; size: number; attachment: OutgoingAttachment }[]> {
   const out: { unit: string; size: number; attachment: OutgoingAttachment }[] = [];
   for (const st of periodStatuses(regime, period, rows)) {
+    onUnit();
     const row = rows.find((r) => r.id === st.acceptedId);
     if (!row || row.secret || row.attachments.length === 0) continue;
     for (const f of await deps.originalFiles.of(row.archivePath, row.receivedAt, row.attachments)) {
@@ -105,6 +112,11 @@ export async function compileDraft(
      * going (it tells the chief who has not reported).
      */
     allowEmpty?: boolean;
+    /**
+     * Issue 9 §6: called as the work advances (reading the reports, writing the draft, each unit's originals for the
+     * mail), with how many steps are done of how many; a 34-report draft takes a while.
+     */
+    onProgress?: (done: number, total: number) => void;
   },
 ): Promise<CompileResult> {
   const zone = deps.settings.timezone;
@@ -117,6 +129,10 @@ export async function compileDraft(
   const rows = await deps.store.listSubmissions({ regime: regime.id, period: period.id, withOutline: true });
   const units = unitsForDraft(regime, period, rows);
   const reports = units.filter((u) => u.state === "accepted" || u.state === "secret").length;
+  const steps = 2 + (input.send ? units.length : 0);
+  let done = 0;
+  const step = () => input.onProgress?.(++done, steps);
+  step();
   if (input.send && reports === 0 && input.allowEmpty === false) {
     throw new DecisionError(
       `Kỳ ${period.id} chưa có báo cáo nào Đạt: không gửi dự thảo rỗng cho Chánh Văn phòng. Kiểm tra lại kỳ (--period), hoặc thêm --allow-empty nếu vẫn muốn gửi.`,
@@ -145,13 +161,14 @@ export async function compileDraft(
   const plan = buildDraftPlan(draftInput);
   const docx = await deps.draftWriter.write(plan);
   const stored = await deps.archive.put(docx, ".docx");
+  step();
   const filename = draftFilename(skeleton, period, version, draftInput);
   if (!input.send) {
     return { docx, draft: null, description: `Đã lập dự thảo ${period.id} gồm ${reports} báo cáo Đạt (chưa gửi).`, file: deps.archive.resolve(stored.path), reports };
   }
 
   const office = deps.settings.office;
-  const files = await originals(deps, regime, period, rows);
+  const files = await originals(deps, regime, period, rows, step);
   const cover = coverEmail({ draft: draftInput, draftFilename: filename, originals: files.map((f) => ({ unit: f.unit, filename: f.attachment.filename, size: f.size })) });
   const attach = files.filter((f) => cover.attachOriginals.some((a) => a.unit === f.unit && a.filename === f.attachment.filename)).map((f) => f.attachment);
   const dedupeKey = mailKey;

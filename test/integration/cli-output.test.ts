@@ -118,6 +118,16 @@ describe("progress of long work, at a real terminal", () => {
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stderr + piped.stdout).not.toContain("Đã xử lý");
   }, 300_000);
+  it("compile shows its steps on a terminal (reading, writing the draft) and nothing when piped", async () => {
+    const out = path.join(dir, "du-thao-w47.docx");
+    const tty = onTerminal(["compile", "--period", "2026-W47", "--out", out]);
+    expect(tty.status, tty.out).toBe(0);
+    expect(tty.out).toContain("Đã xử lý 2/2 bước");
+    expect(tty.out).toContain(out);
+    const piped = await intake(["compile", "--period", "2026-W47", "--out", out]);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stderr + piped.stdout).not.toContain("Đã xử lý");
+  }, 300_000);
 });
 
 describe("intake calendar and --help", () => {
