@@ -1,6 +1,6 @@
 /**
  * Bench (j), issue 13 §5: a 34-report draft. 34 units (the four of QT.VP.03 and thirty more, as many as the
- * provinces) each send their complete weekly report (~40 KB .docx) for week 47; one in-process poll records them
+ * provinces) each send their complete weekly report (a long one, see REPORT_KB) for week 47; one in-process poll records them
  * all (not measured here: benches (c) and (f) do), then a fresh process, as `intake compile --send` is, composes the
  * app on the same DATA_DIR and `compileDraft` merges the 34 accepted reports into the Cục's .docx and queues it
  * for the Chánh Văn phòng. Its time and its peak RSS (the kernel's high-water mark of that process alone: Node and
@@ -22,6 +22,11 @@ import { emit, mb, memorySampler, rssMb, type Row } from "./stats.ts";
 import { startBenchWorld } from "./world.ts";
 
 const EXTRA = 30;
+/**
+ * Each report's .docx size: ~14 KB gives ~300 paragraphs (about 15–20 pages), a long report such as a province's
+ * yearly one; a unit's weekly report is a tenth of that, so this is the heavy case.
+ */
+const REPORT_KB = Number(process.env.BENCH_DRAFT_REPORT_KB ?? 14);
 const extraUnits = Array.from({ length: EXTRA }, (_, i) => {
   const n = String(i + 5).padStart(2, "0");
   return { id: `dv${n}`, name: `Đơn vị số ${n}`, aliases: [`ĐV${n}`], addresses: [`dv${n}@cuc.example.vn`] };
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
     ...extraUnits.map((u, i) => ({ name: u.name, address: u.addresses[0]!, doc: (["nvdp", "ttdn", "ttbc", "vp"] as const)[i % 4]! })),
   ];
   const docs = new Map<string, Buffer>();
-  for (const unit of ["nvdp", "ttdn", "ttbc", "vp"] as const) docs.set(unit, await reportOfSize(unit, 40));
+  for (const unit of ["nvdp", "ttdn", "ttbc", "vp"] as const) docs.set(unit, await reportOfSize(unit, REPORT_KB));
   const mails = senders.map((s, i) => {
     const receivedAt = DateTime.fromISO("2026-11-19T08:00", { zone: ZONE }).plus({ minutes: 5 * i }).toJSDate();
     const raw = outlookMail({
@@ -82,11 +87,11 @@ async function main(): Promise<void> {
     };
     emit({
       section: "draft",
-      title: `(j) A ${r.reports}-report draft: compileDraft of week 47 for ${senders.length} units (~40 KB .docx each), queued for the chief`,
+      title: `(j) A ${r.reports}-report draft: compileDraft of week 47 for ${senders.length} units (~${REPORT_KB} KB .docx each), queued for the chief`,
       rows: [row],
       notes: [
         "the draft's mail carries the units' original files, read back from the archived mail",
-        "each report is padded to ~40 KB of .docx with real-looking items, so the draft is far longer than a week's (≈ 34 reports of 20 pages, a province year's size)",
+        `each report is a ~${REPORT_KB} KB .docx of real-looking items, ~${Math.round(r.paragraphs / Math.max(1, r.reports))} paragraphs merged a report: long reports, as a province's yearly one (BENCH_DRAFT_REPORT_KB sets the size)`,
       ],
     });
   } finally {
