@@ -51,7 +51,11 @@ export function outboxMethods(db: Db): OutboxStore {
 
     async listOutbox(opts = {}) {
       const rows = await db.outbox.findMany({
-        where: opts.states ? { state: { in: opts.states } } : {},
+        where: {
+          ...(opts.states ? { state: { in: opts.states } } : {}),
+          ...(opts.purposes ? { purpose: { in: opts.purposes } } : {}),
+          ...(opts.sentFrom ? { sentAt: { gte: opts.sentFrom } } : {}),
+        },
         orderBy: { id: "asc" },
       });
       return rows.map(toOutboxRow);

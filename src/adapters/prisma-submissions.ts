@@ -13,6 +13,11 @@ export function submissionMethods(db: Db): SubmissionStore {
           ...(filter.periods ? { period: { in: filter.periods } } : {}),
           ...(filter.unit ? { unit: filter.unit } : {}),
           ...(filter.messageId ? { messageId: filter.messageId } : {}),
+          ...(filter.messageIds ? { messageId: { in: filter.messageIds } } : {}),
+          ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+          ...(filter.receivedFrom || filter.receivedBefore
+            ? { receivedAt: { ...(filter.receivedFrom ? { gte: filter.receivedFrom } : {}), ...(filter.receivedBefore ? { lt: filter.receivedBefore } : {}) } }
+            : {}),
         },
         include: { message: true },
         ...(filter.withOutline ? {} : { omit: { outline: true } }),

@@ -13,7 +13,7 @@ import type { PlannedJob } from "./reminders.ts";
 
 /**
  * The digest of the working day of `now`, as it stood at the digest time (08:00): what happened since the
- * previous working day's digest time. Planned at or after that time, never before; a later run (a daemon that was
+ * previous working day's digest time, listed, and how much still waits from before, counted (issue 13 §3). Planned at or after that time, never before; a later run (a daemon that was
  * down at 08:00) sends the same digest, not one about what happened since 08:00 — that is for tomorrow's.
  */
 export type DigestDeps = Pick<Deps, "settings" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<JobStore, "jobDone"> };
@@ -36,40 +36,57 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
   const since = previous.toJSDate();
   const until = at.toJSDate();
   const within = (t: Date | null) => !!t && t >= since && t < until;
-  const rows = (await deps.store.listSubmissions()).filter((r) => r.receivedAt < until);
-  const line = (r: (typeof rows)[number]) => `${formatDeadlineVi(r.receivedAt, zone)} — ${r.originalFrom ?? r.fromAddress ?? "(không rõ người gửi)"} — "${r.subject}" — ${r.reason ?? ""} — Message-ID ${r.messageId}`;
-  const outboxRows = await deps.store.listOutbox();
+  // Issue 13 §3: what is new since the previous digest is listed; what still waits from before is counted. Only
+  // what waits is read (unclassified and failed mail, held and waiting outbox rows), never the whole ledger.
+  const waitingRows = (await deps.store.listSubmissions({ statuses: ["unclassified", "failed"], receivedBefore: until })).filter(
+    (r) => (r.status === "unclassified" || r.status === "failed") && r.receivedAt < until,
+  );
+  const recentRows = (await deps.store.listSubmissions({ receivedFrom: since, receivedBefore: until })).filter((r) => within(r.receivedAt));
+  const line = (r: SubmissionRow) => `${formatDeadlineVi(r.receivedAt, zone)} — ${r.originalFrom ?? r.fromAddress ?? "(không rõ người gửi)"} — "${r.subject}" — ${r.reason ?? ""} — Message-ID ${r.messageId}`;
+  const openOutbox = (await deps.store.listOutbox({ states: ["held", "pending", "failed"] })).filter((o) => o.createdAt < until);
+  const heldRows = openOutbox.filter((o) => o.state === "held");
+  const heldReports = heldRows.length
+    ? await deps.store.listSubmissions({ messageIds: [...new Set(heldRows.map((o) => o.relatedMessageId).filter((x): x is string => !!x))] })
+    : [];
   // Issue 11: held replies and unclassified mail are numbered, held first, so the officer can answer "Duyệt 1",
-  // "Gán 4: nvdp 2026-W47"; the numbering is recorded with the digest job and read back from her reply.
+  // "Gán 4: nvdp 2026-W47"; the numbering is recorded with the digest job and read back from her reply. Every held
+  // reply is listed (each waits for her decision and leaves the list when she takes it); older unclassified mail
+  // keeps the number of the digest that listed it.
   const items: Record<string, DigestItem> = {};
   let n = 0;
-  const held = outboxRows
-    .filter((o) => o.state === "held" && o.createdAt < until)
-    .map((o) => {
-      items[String(++n)] = { kind: "held", outboxId: o.id };
-      return `Thư số ${n}: ${heldLine(deps, o, rows)}`;
-    });
-  const unclassified = rows
-    .filter((r) => r.status === "unclassified")
+  const held = heldRows.map((o) => {
+    items[String(++n)] = { kind: "held", outboxId: o.id };
+    return `Thư số ${n}: ${heldLine(deps, o, heldReports)}`;
+  });
+  const unclassifiedAll = waitingRows.filter((r) => r.status === "unclassified");
+  const unclassified = unclassifiedAll
+    .filter((r) => within(r.receivedAt))
     .map((r) => {
       items[String(++n)] = { kind: "unclassified", submissionId: r.id, messageId: r.messageId, index: r.index };
       return `Thư số ${n}: ${line(r)}`;
     });
-  const failed = rows.filter((r) => r.status === "failed").map(line);
-  const secret = rows.filter((r) => r.secret && within(r.receivedAt)).map((r) => `${line(r)} — dấu ${r.secret}`);
-  const khongDatSent = outboxRows
+  const failedAll = waitingRows.filter((r) => r.status === "failed");
+  const failed = failedAll.filter((r) => within(r.receivedAt)).map(line);
+  const secret = recentRows.filter((r) => r.secret).map((r) => `${line(r)} — dấu ${r.secret}`);
+  const khongDatSent = (await deps.store.listOutbox({ states: ["sent"], purposes: ["khong_dat"], sentFrom: since }))
     .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && within(o.sentAt))
     .map((o) => `${o.sentAt ? formatDeadlineVi(o.sentAt, zone) : ""} — ${o.mail.to.join(", ")} — ${o.mail.subject}`);
-  const waiting = outboxRows
-    .filter((o) => (o.state === "pending" || o.state === "failed") && o.createdAt < until)
+  const waitingAll = openOutbox.filter((o) => o.state === "pending" || o.state === "failed");
+  const waiting = waitingAll
+    .filter((o) => within(o.createdAt))
     .map((o) => `${o.state === "failed" ? "LỖI" : "chờ"} — ${o.mail.to.join(", ")} — ${o.mail.subject} — dự kiến ${formatDeadlineVi(o.notBefore, zone)}${o.lastError ? ` — ${o.lastError}` : ""}`);
-  if (held.length + unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length === 0) return null;
+  const stillWaiting = [
+    counted(unclassifiedAll.length, unclassified.length, "thư chưa xác định được là báo cáo của đơn vị nào", "intake submissions"),
+    counted(failedAll.length, failed.length, "thư chưa xử lý được", "intake submissions"),
+    counted(waitingAll.length, waiting.length, "thư chờ gửi hoặc gửi lỗi", "intake outbox"),
+  ].filter((x): x is string => x !== null);
+  if (held.length + unclassified.length + failed.length + secret.length + khongDatSent.length + waiting.length + stillWaiting.length === 0) return null;
 
   const office = deps.settings.office;
   const to = office.officers?.length ? office.officers.map((p) => p.address) : [office.address];
   const rendered = deps.texts.render("digest", {
     date_label: `ngày ${local.toFormat("dd/MM/yyyy")}`,
-    unclassified, failed, khong_dat_sent: khongDatSent, secret, outbox: waiting, held,
+    unclassified, failed, khong_dat_sent: khongDatSent, secret, outbox: waiting, held, still_waiting: stillWaiting,
   });
   const mail = buildMail({ dedupeKey: key, purpose: "digest", from: deps.settings.mailFrom, officeAddress: office.address, to, subject: rendered.subject, text: rendered.text, date: now });
   return {
@@ -77,6 +94,16 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
     outbox: [{ dedupeKey: key, purpose: "digest", mail, rateLimited: false, notBefore: now }],
     detail: { recipients: to, messageId: mail.messageId, items },
   };
+}
+
+/**
+ * "Tổng cộng 12 thư chưa xác định được … (3 thư mới liệt kê ở trên; 9 thư từ trước, xem: intake …)"; null when none
+ * waits, or when every one that waits is listed above.
+ */
+function counted(all: number, listed: number, what: string, command: string): string | null {
+  if (all === 0 || all === listed) return null;
+  const before = all - listed;
+  return `Tổng cộng ${all} ${what}${listed ? ` (${listed} thư mới liệt kê ở trên; ${before} thư từ trước)` : ` (từ trước)`}; xem đầy đủ bằng lệnh: ${command}`;
 }
 
 /** What a number of the digest stands for (recorded with the digest job). */

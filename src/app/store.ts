@@ -95,6 +95,11 @@ export interface SubmissionFilter {
   messageId?: string;
   /** Only these periods (issue 13 §3: the scheduler reads the active periods, not the regime's whole history). */
   periods?: string[];
+  /** Only these statuses, these messages, received in [receivedFrom, receivedBefore) (the digest, issue 13 §3). */
+  statuses?: SubmissionRow["status"][];
+  messageIds?: string[];
+  receivedFrom?: Date;
+  receivedBefore?: Date;
   /**
    * Load each report's outline (its document's blocks, for the draft). Off by default: the scheduler and the
    * listings read every row of a regime each minute, and outlines are the bulk of the table.
@@ -183,7 +188,8 @@ export interface OutboxStore {
   /** Sending rows left by a process that died: back to pending, with `note` as their lastError. */
   releaseStale(before: Date, note: string): Promise<number>;
   countRateLimitedSent(recipient: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
-  listOutbox(opts?: { states?: OutboxRow["state"][] }): Promise<OutboxRow[]>;
+  /** `purposes` and `sentFrom` narrow the rows read (the digest: the Không đạt sent since the last one). */
+  listOutbox(opts?: { states?: OutboxRow["state"][]; purposes?: string[]; sentFrom?: Date }): Promise<OutboxRow[]>;
 }
 
 /** Scheduled jobs (reminders, chases, drafts, summaries, digests): each recorded once under its key. */

@@ -105,6 +105,14 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
       expect((await a.findMessage("INBOX", 1700000000, "8"))?.attempts).toBe(2);
     });
 
+    it("the digest's narrow reads (issue 13 §3): submissions by status, receipt window and Message-IDs", async () => {
+      expect((await b.listSubmissions({ statuses: ["failed"] })).map((s) => s.messageId)).toEqual(["<m8@x>"]);
+      expect(await b.listSubmissions({ statuses: ["accepted"], receivedBefore: at("2026-11-18T10:12:00+07:00") })).toEqual([]);
+      const window = await b.listSubmissions({ receivedFrom: at("2026-11-18T10:12:00+07:00"), receivedBefore: at("2026-11-18T11:00:00+07:00") });
+      expect(window.map((s) => [s.messageId, s.index])).toEqual([["<m7@cuc.example.vn>", 0], ["<m7@cuc.example.vn>", 1]]);
+      expect((await b.listSubmissions({ messageIds: ["<m8@x>", "<khong-co@x>"] })).map((s) => s.messageId)).toEqual(["<m8@x>"]);
+    });
+
     it("a scheduled job is done by exactly one of two daemons, with its mail queued once", async () => {
       const job = { key: "reminder:qt-vp-03:2026-W48:nvdp:-24h", kind: "reminder", dueAt: at("2026-11-25T15:00:00+07:00"), detail: {} };
       const results = await both(() => a.commitJob(job, [entry(job.key)]), () => b.commitJob(job, [entry(job.key)]));
@@ -129,6 +137,14 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
       await a.claimOutbox(r!.id, at("2026-11-25T09:10:00+07:00"));
       await a.markSent(r!.id, at("2026-11-25T09:10:00+07:00"));
       expect(await b.countRateLimitedSent("nvdp@cuc.example.vn", at("2026-11-25T08:30:00+07:00"))).toEqual({ count: 1, oldest: at("2026-11-25T09:10:00+07:00") });
+    });
+
+    it("the digest's narrow reads (issue 13 §3): the outbox by purpose and sent time", async () => {
+      const sent = (o: { purposes?: string[]; sentFrom?: Date }) => a.listOutbox({ states: ["sent"], ...o }).then((rows) => rows.map((r) => r.dedupeKey));
+      expect(await sent({ purposes: ["reminder"], sentFrom: at("2026-11-25T09:00:00+07:00") })).toContain("reply:<r1@x>:0");
+      expect(await sent({ purposes: ["khong_dat"] })).toEqual([]);
+      expect(await sent({ sentFrom: at("2026-11-25T09:10:01+07:00") })).toEqual([]);
+      expect(await sent({ sentFrom: at("2026-11-25T09:05:00+07:00") })).toEqual(["reply:<r1@x>:0"]);
     });
 
     it("draft versions are unique per period and found by their email's Message-ID", async () => {

@@ -269,7 +269,7 @@ const BASE: Record<MailTemplateName, Record<string, unknown>> = {
   digest: {
     date_label: "ngày 19/11/2026",
     unclassified: ["08 giờ 10 ngày 18/11/2026 - nvdp@cuc.example.vn - “Giấy mời họp giao ban quý IV” - không có dấu hiệu báo cáo"],
-    failed: [], khong_dat_sent: [`${TTDN} - báo cáo tháng 11/2026 - thiếu mục Kế hoạch công tác`], secret: [], outbox: [], held: [],
+    failed: [], khong_dat_sent: [`${TTDN} - báo cáo tháng 11/2026 - thiếu mục Kế hoạch công tác`], secret: [], outbox: [], held: [], still_waiting: [],
   },
   draft_review_forward: {
     draft_label: "dự thảo báo cáo công tác tuần 47/2026 (bản cập nhật lần 2)", reviewer: "Chánh Văn phòng Nguyễn Thị Lan Hương",
@@ -457,6 +457,10 @@ describe("the shipped templates", () => {
     const all = render("digest", { failed: ["x"], secret: ["BC quý IV - TTĐN.docx: dấu MẬT"], outbox: ["Nhắc gửi báo cáo tháng 11/2026 - Văn phòng: 08 giờ 00 ngày 20/11/2026"] });
     expect(all.text).toContain("3. Tài liệu có đóng dấu mật (không tự động tổng hợp, gửi kèm hay chuyển tiếp; đề nghị chuyên viên xử lý theo quy định):\n- BC quý IV - TTĐN.docx: dấu MẬT");
     expect(all.text).toContain("5. Thư đang chờ gửi:\n- Nhắc gửi báo cáo tháng 11/2026 - Văn phòng: 08 giờ 00 ngày 20/11/2026");
+    // Issue 13 §3: the lists hold what is new since the last digest; what still waits from before is counted.
+    expect(r.text).not.toContain("6. Tổng số việc còn chờ");
+    const counts = render("digest", { still_waiting: ["Tổng cộng 12 thư chưa xác định được là báo cáo của đơn vị nào (1 thư mới liệt kê ở trên; 11 thư từ trước); xem đầy đủ bằng lệnh: intake submissions"] });
+    expect(counts.text).toContain("6. Tổng số việc còn chờ (kể cả từ các bản tóm tắt trước):\n- Tổng cộng 12 thư chưa xác định được");
   });
 
   it("draft_review_forward: the chief's comments, as written", () => {
