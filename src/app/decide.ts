@@ -10,10 +10,13 @@ import { composeReply } from "./compose-reply.ts";
 import { judgeReport } from "../domain/verdict/index.ts";
 import { readDocuments } from "./read-documents.ts";
 import { replyTarget } from "./reply-target.ts";
-import type { SubmissionRow, SubmissionStore } from "./store.ts";
+import type { RequestStore, SubmissionRow, SubmissionStore } from "./store.ts";
+import { isRequestCode, requestPeriod, requestRegime } from "../domain/requests/index.ts";
 
 /** What a person's decision (assign, review) uses: the submissions, the archive to re-read the mail, the mail texts. */
-export type DecideDeps = Pick<Deps, "settings" | "archive" | "parse" | "documents" | "texts" | "skeletonFor" | "clock"> & { store: SubmissionStore };
+export type DecideDeps = Pick<Deps, "settings" | "archive" | "parse" | "documents" | "texts" | "skeletonFor" | "clock"> & {
+  store: SubmissionStore & Pick<RequestStore, "listRequests">;
+};
 
 export class DecisionError extends Error {
   constructor(message: string) {
@@ -46,8 +49,14 @@ export async function assignMessage(
   const regime = regimes[0];
   if (!regime || regimes.length > 1) throw new DecisionError(input.regime ? `Unknown regime ${input.regime}.` : `Unit ${input.unit} is not in exactly one regime; give --regime.`);
   if (!regime.units.some((u) => u.id === input.unit)) throw new DecisionError(`Unit ${input.unit} is not a unit of ${regime.id} (${regime.units.map((u) => u.id).join(", ")}).`);
-  const kind = input.kind ?? kindOfPeriodId(input.period);
-  if (!kind || !periodFromId(kind, input.period, deps.settings.timezone)) throw new DecisionError(`Period ${input.period} is not a valid period id (2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026).`);
+  // Issue 10 item 4: `--period YC-2026-001` attributes the mail as that unit's answer to an ad-hoc request.
+  const code = isRequestCode(input.period) && (input.kind === undefined || input.kind === "request") ? input.period : null;
+  const request = code ? (await deps.store.listRequests({ regime: regime.id, code }))[0] : undefined;
+  if (code && !request) throw new DecisionError(`No request ${code} in ${regime.id}.`);
+  if (request && !request.units.includes(input.unit)) throw new DecisionError(`Unit ${input.unit} was not asked by request ${code} (${request.units.join(", ")}).`);
+  const asked = request ? { regime: requestRegime(regime, request, deps.settings.timezone), period: requestPeriod(request, deps.settings.timezone) } : null;
+  const kind = asked ? "request" : (input.kind ?? kindOfPeriodId(input.period));
+  if (!kind || (!asked && !periodFromId(kind, input.period, deps.settings.timezone))) throw new DecisionError(`Period ${input.period} is not a valid period id (2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026, or a request code YC-2026-001).`);
 
   const raw = await deps.archive.get(row.archivePath);
   const facts = await deps.parse(raw, row.receivedAt);
@@ -60,10 +69,11 @@ export async function assignMessage(
       evidence: [{ about: "unit", source: "person", value: input.unit, matched: input.by }, { about: "period", source: "person", value: input.period, matched: input.by }],
       reason: null, isReport: true, documents: documents.map((d) => d.source),
     },
-    documents, regimes: deps.settings.regimes, receivedAt: row.receivedAt, zone: deps.settings.timezone,
+    documents, regimes: asked ? [asked.regime] : deps.settings.regimes, receivedAt: row.receivedAt, zone: deps.settings.timezone,
+    ...(asked ? { period: asked.period } : {}),
   });
   const reply = composeReply(mailContext(deps), {
-    facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record: judged.record, regime, compileDeadline: judged.compileDeadline, earlierAccepted: false, now,
+    facts, replyTo: replyTarget(deps.settings, row.fromAddress, row.originalFrom), record: judged.record, regime: asked?.regime ?? regime, compileDeadline: judged.compileDeadline, earlierAccepted: false, now,
     dedupeKey: `assign:${row.messageId}:${row.index}`,
   });
   await deps.store.updateSubmission(
@@ -81,8 +91,11 @@ export async function reviewMessage(
 ): Promise<SubmissionRow> {
   const row = await pick(deps, input.messageId, input.index, (r) => r.status === "accepted" || r.status === "rejected" || r.status === "unclassified");
   if (!row.unit || !row.period || !row.kind || !row.regime) throw new DecisionError(`Message ${input.messageId} is not attributed to a unit and period yet; use \`intake assign\` first.`);
-  const regime = deps.settings.regimes.find((r) => r.id === row.regime);
-  if (!regime) throw new DecisionError(`Unknown regime ${row.regime}.`);
+  const base = deps.settings.regimes.find((r) => r.id === row.regime);
+  if (!base) throw new DecisionError(`Unknown regime ${row.regime}.`);
+  // An answer to an ad-hoc request is answered in the request's terms (its procedure, its units).
+  const request = row.kind === "request" ? (await deps.store.listRequests({ regime: base.id, code: row.period }))[0] : undefined;
+  const regime = request ? requestRegime(base, request, deps.settings.timezone) : base;
   const now = deps.clock.now();
   const raw = await deps.archive.get(row.archivePath);
   const facts = await deps.parse(raw, row.receivedAt);

@@ -13,10 +13,10 @@ import { ownWords } from "./draft-answer.ts";
 import { dropHeld, releaseHeld } from "./held-replies.ts";
 import { BOT_HEADER, buildMail, replySubject } from "./outgoing.ts";
 import { officeAddresses } from "./reply-target.ts";
-import type { HeldStore, OutboxEntry, OutboxStore, SubmissionStore } from "./store.ts";
+import type { HeldStore, OutboxEntry, OutboxStore, RequestStore, SubmissionStore } from "./store.ts";
 
 export type MailCommandDeps = Pick<Deps, "settings" | "texts" | "clock" | "archive" | "parse" | "documents" | "skeletonFor"> & {
-  store: HeldStore & Pick<OutboxStore, "listOutbox"> & SubmissionStore;
+  store: HeldStore & Pick<OutboxStore, "listOutbox"> & SubmissionStore & Pick<RequestStore, "listRequests">;
 };
 
 export interface MailCommandOutcome {

@@ -38,7 +38,7 @@ const RESULT: Record<UnitId, string> = {
   nvdp: "NVĐP đã điều phối 12 đoàn phóng viên nước ngoài dự lễ kỷ niệm.",
   ttdn: "TTĐN đã đăng 45 tin, bài trên cổng thông tin đối ngoại.",
   ttbc: "TTBC đã tổ chức 3 cuộc họp báo quốc tế.",
-  vp: "",
+  vp: "Văn phòng đã tổng hợp 20 ý kiến của các đơn vị.",
 };
 
 function answerDoc(unit: UnitId, omitProposals = false): Promise<Buffer> {
@@ -237,12 +237,44 @@ describe("an ad-hoc request to 4 units answered by 3", () => {
     expect(rows[0]!.deadline).toBe("2026-11-19T17:00:00+07:00");
   }, 120_000);
 
-  it("intake compile --period YC-2026-001 gives the same merged draft", async () => {
-    const r = await world.run(["compile", "--period", CODE, "--out", `${world.dataDir}/yc.docx`], "2026-11-23T09:00:00");
+  it("an answer from an address no unit registered waits for a person; assigned to VP it is a late Đạt answer, and the draft is updated once", async () => {
+    const leader = "lanhdao.vp@gmail.com";
+    const doc = await answerDoc("vp");
+    const raw = gmailMail({
+      from: { name: "Nguyễn Văn A", address: leader }, to: [OFFICE], date: new Date("2026-11-23T10:00:00+07:00"),
+      subject: `Gửi báo cáo ${CODE}`, text: "Kính gửi Văn phòng Cục,\nVăn phòng gửi báo cáo (gửi muộn, mong thông cảm).\nTrân trọng.",
+      attachments: [{ filename: "bao cao.docx", content: doc }],
+    });
+    await arrive(raw, "2026-11-23T10:00:00");
+    const waiting = (await world.json<(Sub & { reason: string | null; from: string })[]>(["submissions", "--json"], "2026-11-23T10:05:00")).filter((s) => s.from === leader);
+    expect(waiting.map((s) => [s.status, s.period, s.reason?.split(":")[0]])).toEqual([["unclassified", CODE, "unknown_sender"]]);
+    expect(await fresh(UNITS.vp)).toEqual([]);
+
+    const r = await world.run(["assign", waiting[0]!.messageId, "--unit", "vp", "--period", CODE, "--by", "Chuyên viên tổng hợp"], "2026-11-23T10:30:00");
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("3 báo cáo Đạt");
+    const after = (await world.json<Sub[]>(["submissions", "--json"], "2026-11-23T10:31:00")).filter((s) => s.messageId === waiting[0]!.messageId);
+    expect(after.map((s) => [s.unit, s.kind, s.period, s.status, s.onTime])).toEqual([["vp", "request", CODE, "accepted", false]]);
+    // The receipt goes to the sender, the unit's registered address in copy; it says the answer was late.
+    const [receipt] = await fresh(UNITS.vp);
+    expect(receipt?.text).toContain("Kết quả kiểm tra: Đạt");
+    expect(receipt?.text).toContain("Báo cáo được gửi muộn");
+
+    await remindTwice("2026-11-23T10:40:00");
+    const drafts = (await world.servers.readMailbox(CHIEF)).filter((m) => m.subject.includes(CODE));
+    expect(drafts.map((m) => m.subject)).toEqual([
+      `Dự thảo báo cáo đột xuất ${CODE} về kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh`,
+      `Dự thảo báo cáo đột xuất ${CODE} về kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh (bản cập nhật lần 1)`,
+    ]);
+    const docx = drafts[1]!.attachments.find((a) => a.filename.endsWith(".docx"))!;
+    expect((await mammoth.extractRawText({ buffer: docx.content })).value).toContain(RESULT.vp);
+  }, 300_000);
+
+  it("intake compile --period YC-2026-001 gives the same merged draft, now with VP's", async () => {
+    const r = await world.run(["compile", "--period", CODE, "--out", `${world.dataDir}/yc.docx`], "2026-11-23T11:00:00");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("4 báo cáo Đạt");
     const { readFileSync } = await import("node:fs");
     const text = (await mammoth.extractRawText({ buffer: readFileSync(`${world.dataDir}/yc.docx`) })).value;
-    for (const unit of ["nvdp", "ttdn", "ttbc"] as const) expect(text, unit).toContain(RESULT[unit]);
+    for (const unit of ["nvdp", "ttdn", "ttbc", "vp"] as const) expect(text, unit).toContain(RESULT[unit]);
   }, 120_000);
 });
