@@ -131,7 +131,7 @@ export async function createApp(opts: { daemon?: boolean; env?: NodeJS.ProcessEn
   };
   const imap = env.IMAP_HOST && env.IMAP_USER && (env.IMAP_PASSWORD || (tokens && env.IMAP_AUTH === "oauth2"))
     ? { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD,
-        ...(tokens && env.IMAP_AUTH === "oauth2" ? { accessToken: () => tokens.get() } : {}) }
+        ...(tokens && env.IMAP_AUTH === "oauth2" ? { accessToken: tokens.get } : {}) }
     : null;
   const sentFolder = imap && env.IMAP_SENT_MAILBOX ? createImapSentFolder({ ...imap, mailbox: env.IMAP_SENT_MAILBOX, logger }) : undefined;
   const archive = createFileArchive(path.join(config.dataDir, "archive"));

@@ -66,6 +66,7 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
   let failures = 0;
   let closed = false;
   let everConnected = false;
+  let tokenRefused = false;
   // Every server notice (EXISTS, EXPUNGE, reconnect) bumps changeSeq; listKeys records what it has seen.
   let changeSeq = 0;
   let seenSeq = 0;
@@ -78,7 +79,7 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
 
   const connectNow = async (): Promise<ImapFlow> => {
     const { ImapFlow } = await import("imapflow");
-    const c = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: !useIdle });
+    const c = new ImapFlow({ ...(await imapClientOptions(opts, log, tokenRefused)), disableAutoIdle: !useIdle });
     c.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
     c.on("exists", (d) => {
       if (d.count !== d.prevCount) bump();
@@ -97,10 +98,14 @@ export function createImapMailbox(opts: ImapMailboxOptions): Mailbox {
       const perm = box.permanentFlags ?? new Set<string>();
       keywordAllowed = keyword !== null && (perm.has("\\*") || perm.has(keyword));
       log.info({ uidValidity: validity, exists: box.exists, idle: useIdle && c.capabilities.has("IDLE") }, "mailbox open");
+      tokenRefused = false;
       return c;
     } catch (err) {
       c.close();
-      throw fromImapError(err, { host: opts.host, port: opts.port, mailbox: opts.mailbox });
+      const mapped = fromImapError(err, { host: opts.host, port: opts.port, mailbox: opts.mailbox });
+      // OAuth2: a token refused before its expiry (revoked) is renewed at the next attempt, not reused.
+      tokenRefused = mapped.code === "EAUTH" && !!opts.accessToken;
+      throw mapped;
     }
   };
 

@@ -15,8 +15,11 @@ export interface ImapAccountOptions {
   user: string;
   /** The password, or with OAuth2 (IMAP_AUTH=oauth2) `accessToken` instead. */
   password?: string;
-  /** OAuth2: a valid access token for `user`, asked at each connection (XOAUTH2 or OAUTHBEARER, as the server offers). */
-  accessToken?: () => Promise<string>;
+  /**
+   * OAuth2: a valid access token for `user`, asked at each connection (XOAUTH2 or OAUTHBEARER, as the server
+   * offers); `renew` after the server refused the last one (revoked before its expiry).
+   */
+  accessToken?: (o: { renew: boolean }) => Promise<string>;
   logger: Logger;
   /** Connect and greeting budget. Default 15 s. */
   connectTimeoutMs?: number;
@@ -28,13 +31,13 @@ export interface ImapAccountOptions {
  * imapflow options shared by the mailbox and the Sent folder; imapflow's own logs go to `debug`. Async: with OAuth2
  * each connection asks for a current access token.
  */
-export async function imapClientOptions(opts: ImapAccountOptions, log: Logger): Promise<ConstructorParameters<typeof ImapFlow>[0]> {
+export async function imapClientOptions(opts: ImapAccountOptions, log: Logger, renew = false): Promise<ConstructorParameters<typeof ImapFlow>[0]> {
   const timeout = opts.connectTimeoutMs ?? 15_000;
   return {
     host: opts.host,
     port: opts.port,
     secure: opts.secure,
-    auth: opts.accessToken ? { user: opts.user, accessToken: await opts.accessToken() } : { user: opts.user, pass: opts.password ?? "" },
+    auth: opts.accessToken ? { user: opts.user, accessToken: await opts.accessToken({ renew }) } : { user: opts.user, pass: opts.password ?? "" },
     tls: { rejectUnauthorized: opts.tlsRejectUnauthorized ?? true },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
@@ -57,13 +60,25 @@ function messageIdOf(raw: Buffer): string | null {
 /** Creates the Sent-folder appender; `append` throws an IntakeError (ECONNECTION, EAUTH, ENOMAILBOX, EIMAP). */
 export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: string }): SentFolder {
   const log = opts.logger.child({ component: "imap-sent-folder", mailbox: opts.mailbox });
+  /** A logged-in client; with OAuth2, a refused token is renewed once. Errors are the raw imapflow ones. */
+  const connected = async (renew = false): Promise<ImapFlow> => {
+    const { ImapFlow } = await import("imapflow");
+    const client = new ImapFlow({ ...(await imapClientOptions(opts, log, renew)), disableAutoIdle: true });
+    client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
+    try {
+      await client.connect();
+      return client;
+    } catch (err) {
+      client.close();
+      if (!renew && opts.accessToken && fromImapError(err).code === "EAUTH") return connected(true);
+      throw err;
+    }
+  };
   return {
     async append(raw, date) {
-      const { ImapFlow } = await import("imapflow");
-      const client = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: true });
-      client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
+      let client: ImapFlow | null = null;
       try {
-        await client.connect();
+        client = await connected();
         // Gmail and Exchange Online file what their SMTP service accepts in Sent themselves: no second copy then.
         const id = messageIdOf(raw);
         if (id) {
@@ -80,15 +95,14 @@ export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: strin
       } catch (err) {
         throw fromImapError(err, { mailbox: opts.mailbox, operation: "append" });
       } finally {
-        await client.logout().catch(() => client.close());
+        const c = client;
+        if (c) await c.logout().catch(() => c.close());
       }
     },
     async contains(messageId) {
-      const { ImapFlow } = await import("imapflow");
-      const client = new ImapFlow({ ...(await imapClientOptions(opts, log)), disableAutoIdle: true });
-      client.on("error", (err: unknown) => log.warn({ err: fromImapError(err).toJSON() }, "IMAP connection error"));
+      let client: ImapFlow | null = null;
       try {
-        await client.connect();
+        client = await connected();
         await client.mailboxOpen(opts.mailbox, { readOnly: true });
         // HEADER search is a substring match (RFC 3501 §6.4.4): the angle brackets keep it to this one Message-ID.
         const uids = await client.search({ header: { "message-id": messageId } }, { uid: true });
@@ -97,7 +111,8 @@ export function createImapSentFolder(opts: ImapAccountOptions & { mailbox: strin
       } catch (err) {
         throw fromImapError(err, { mailbox: opts.mailbox, operation: "search" });
       } finally {
-        await client.logout().catch(() => client.close());
+        const c = client;
+        if (c) await c.logout().catch(() => c.close());
       }
     },
   };

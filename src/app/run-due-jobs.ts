@@ -27,20 +27,24 @@ export interface JobDone {
 
 async function planRegime(deps: Deps, regime: Regime, now: Date): Promise<PlannedJob[]> {
   const zone = deps.settings.timezone;
-  const rows = await deps.store.listSubmissions({ regime: regime.id });
-  const drafts = await deps.store.listDrafts({ regime: regime.id });
-  const jobs: PlannedJob[] = [];
+  // Issue 13 §3: the periods that can have a job now (the current one, the two before, the next; each open ad-hoc
+  // request), then only their submissions and drafts: a tick costs the same in the tenth year as in the first.
+  const targets: { regime: Regime; period: Period }[] = [];
   for (const kind of Object.keys(regime.kinds) as PeriodKind[]) {
-    for (const period of activePeriods(regime, kind, now, zone)) jobs.push(...planPeriod(deps, regime, period, rows, drafts, now));
+    for (const period of activePeriods(regime, kind, now, zone)) targets.push({ regime, period });
   }
   // Issue 10 item 4: each ad-hoc request of the regime is a period of its own (requests/requestRegime): reminders
   // before its deadline, one chase after it, its draft, until its window ends.
   for (const request of await deps.store.listRequests({ regime: regime.id })) {
     const target = requestTarget(deps.settings.regimes, request, zone);
     if (!target || now.getTime() >= deadlinesOf(target.regime, target.period, zone).compile.getTime()) continue;
-    jobs.push(...planPeriod(deps, target.regime, target.period, rows, drafts, now));
+    targets.push(target);
   }
-  return jobs;
+  if (targets.length === 0) return [];
+  const rows = await deps.store.listSubmissions({ regime: regime.id, periods: [...new Set(targets.map((t) => t.period.id))] });
+  // Drafts are recorded under the period's key ("report-2026" where a plan and a report share a year).
+  const drafts = await deps.store.listDrafts({ regime: regime.id, periods: [...new Set(targets.map((t) => periodKey(t.period)))] });
+  return targets.flatMap((t) => planPeriod(deps, t.regime, t.period, rows, drafts, now));
 }
 
 /** The jobs of one period of a regime due at `now`: reminders or chases, the draft and its updates, the laggards summary. */
@@ -116,8 +120,11 @@ export async function runDueJobs(deps: Deps, opts: { dryRun?: boolean } = {}): P
   // yesterday) is recorded as skipped, never sent; reminders and chases begin with the next due one.
   const goLive = deps.settings.answerSince ?? (await deps.store.goLive(now, { record: !opts.dryRun }));
   const done: JobDone[] = [];
+  // One query for every planned key (issue 13 §3: no query per job); a job another daemon records meanwhile is
+  // still refused by its unique key when committed.
+  const already = await deps.store.jobsDone(jobs.map((j) => j.key));
   for (const job of jobs) {
-    if (await deps.store.jobDone(job.key)) continue;
+    if (already.has(job.key)) continue;
     if (job.dueAt.getTime() < goLive.getTime()) {
       const description = `Bỏ qua, không gửi (đến hạn trước khi hệ thống bắt đầu làm việc lúc ${formatDeadlineVi(goLive, deps.settings.timezone)}): ${job.description}`;
       if (!opts.dryRun) {

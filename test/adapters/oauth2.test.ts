@@ -122,9 +122,9 @@ describe("IMAP with XOAUTH2/OAUTHBEARER against Dovecot's oauth2 passdb", () => 
     await dovecot?.stop();
   });
 
-  it("appends to Sent and finds a Message-ID there with a token from the provider; a revoked token is EAUTH", async () => {
+  it("appends to Sent and finds a Message-ID there with a token from the provider; a revoked token is renewed, one nobody renews is EAUTH", async () => {
     const tokens = createAccessTokens({ tokenUrl: provider.tokenUrl, clientId: provider.clientId, clientSecret: provider.clientSecret, refreshToken: provider.refreshToken, logger });
-    const sent = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, accessToken: () => tokens.get(), mailbox: "Sent", logger });
+    const sent = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, accessToken: tokens.get, mailbox: "Sent", logger });
     const raw = Buffer.from(`Message-ID: <oauth2-1@intake.cuc.example.vn>\r\nFrom: ${OFFICE}\r\nTo: nvdp@cuc.example.vn\r\nSubject: Re: Bao cao\r\n\r\nKet qua kiem tra: Dat\r\n`);
     const asked = provider.introspected.length;
     await sent.append(raw, new Date("2026-11-19T03:15:00Z"));
@@ -136,9 +136,35 @@ describe("IMAP with XOAUTH2/OAUTHBEARER against Dovecot's oauth2 passdb", () => 
     const [copy] = await dovecot.listMessages(OFFICE, "Sent");
     expect(copy?.source.equals(raw)).toBe(true);
 
+    // A token revoked before its expiry: refused once, renewed, and the search goes on.
+    const revoked = await tokens.get();
+    provider.revoke(revoked);
+    expect(await sent.contains!("<oauth2-1@intake.cuc.example.vn>")).toBe(true);
+    expect(await tokens.get()).not.toBe(revoked);
+
+    // A token nobody can renew (a file another tool failed to refresh): EAUTH.
+    const file = path.join(dir, "stale-token.txt");
+    writeFileSync(file, "at-het-han-tu-lau\n");
+    const stale = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, accessToken: createAccessTokens({ tokenFile: file, logger }).get, mailbox: "Sent", logger });
+    expect((await failure(stale.contains!("<oauth2-1@intake.cuc.example.vn>"))).code).toBe("EAUTH");
+  });
+
+  it("the mailbox renews a token the server refused at its next connection", async () => {
+    const { createImapMailbox } = await import("../../src/adapters/imap-mailbox.ts");
+    const tokens = createAccessTokens({ tokenUrl: provider.tokenUrl, clientId: provider.clientId, clientSecret: provider.clientSecret, refreshToken: provider.refreshToken, logger });
+    const renewals: boolean[] = [];
+    const mailbox = createImapMailbox({
+      host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, mailbox: "INBOX", logger, idle: false, pollIntervalMs: 60_000,
+      accessToken: (o) => {
+        renewals.push(o.renew);
+        return tokens.get(o);
+      },
+    });
     provider.revoke(await tokens.get());
-    const err = await failure(sent.contains!("<oauth2-1@intake.cuc.example.vn>"));
-    expect(err.code).toBe("EAUTH");
+    expect((await failure(mailbox.open())).code).toBe("EAUTH");
+    await mailbox.open();
+    expect(renewals).toEqual([false, true]);
+    await mailbox.close();
   });
 });
 

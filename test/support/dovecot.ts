@@ -59,7 +59,8 @@ interface RunAs {
 /** Starts Dovecot from a generated config; works as root (drops to `dovecot`/`nobody`) and as an ordinary user. */
 /**
  * `oauth2`: also accept XOAUTH2 and OAUTHBEARER, each token checked by Dovecot's oauth2 passdb against
- * `introspectionUrl` (a GET with "Authorization: Bearer <token>", answered with JSON `{"username": …}`).
+ * `introspectionUrl` (a GET with "Authorization: Bearer <token>", answered with JSON `{"username": …, "active": true}`,
+ * or `{"active": false}` for a token refused: Dovecot then answers AUTHENTICATIONFAILED, as Gmail and Exchange do).
  */
 export async function startDovecot(opts: { users?: string[]; oauth2?: { introspectionUrl: string } } = {}): Promise<Dovecot> {
   if (!existsSync(DOVECOT_BIN)) {
@@ -79,7 +80,7 @@ export async function startDovecot(opts: { users?: string[]; oauth2?: { introspe
   if (opts.oauth2) {
     await writeFile(
       join(tmpDir, "oauth2.conf.ext"),
-      `introspection_mode = auth\nintrospection_url = ${opts.oauth2.introspectionUrl}\nforce_introspection = yes\nusername_attribute = username\n`,
+      `introspection_mode = auth\nintrospection_url = ${opts.oauth2.introspectionUrl}\nforce_introspection = yes\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n`,
     );
   }
   const passwords = new Map<string, string>();

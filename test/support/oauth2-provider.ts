@@ -3,7 +3,7 @@
  * - `POST /token`: the refresh-token grant (a known client, secret and refresh token) and the client-credentials
  *   grant; answers `{access_token, expires_in, token_type}` like Microsoft Entra ID and Google, or `{error}` with 400/401;
  * - `GET /introspect`: what Dovecot's oauth2 passdb asks (introspection_mode = auth): the token in
- *   "Authorization: Bearer", answered with `{"username": …, "active": true}` or 401.
+ *   "Authorization: Bearer", answered with `{"username": …, "active": true}` or `{"active": false}` (RFC 7662).
  * Tokens are random; `revoke` plays an expired one.
  */
 import { randomBytes } from "node:crypto";
@@ -75,7 +75,8 @@ export async function startOAuth2Provider(opts: { user: string }): Promise<OAuth
       const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
       const ok = live.has(token);
       p.introspected.push({ token, ok });
-      return ok ? json(200, { username: p.user, active: true }) : json(401, { error: "invalid_token" });
+      // RFC 7662 §2.2: an unknown, expired or revoked token is answered 200 with "active": false.
+      return json(200, ok ? { username: p.user, active: true } : { active: false });
     }
     if (req.method === "POST" && url.pathname === "/token") {
       void body(req).then((text) => {
