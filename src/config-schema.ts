@@ -122,6 +122,16 @@ export const regimeTemplateSchema = z
     draftWhenComplete: z.boolean().default(false),
     attachOriginalsUpTo: z.number().int().min(0).default(10_000_000),
     holdReplies: z.enum(["none", "khong_dat", "all"]).default("none"),
+    // Issue 10 item 4: the schedule of this regime's ad-hoc requests (default: REQUEST_SCHEDULE of src/domain/requests).
+    requests: z
+      .object({
+        reminders: z.array(offset).optional(),
+        chase: z.boolean().optional(),
+        draftAfterDays: z.number().int().min(0).max(60).optional(),
+        openDays: z.number().int().min(1).max(90).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {

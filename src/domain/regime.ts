@@ -90,6 +90,20 @@ export interface Regime {
    * replies, `all` also receipts. Reminders, chases and drafts are never held. Absent = `none`.
    */
   holdReplies?: HoldReplies;
+  /** Issue 10 item 4: the schedule of this regime's ad-hoc requests; absent keys take requests/REQUEST_SCHEDULE's. */
+  requests?: Partial<RequestScheduleDef>;
+}
+
+/** When an ad-hoc request's units are reminded and chased, when its draft goes, how long it stays open. */
+export interface RequestScheduleDef {
+  /** Offsets before the request's deadline, as a kind's `reminders` ("-2d", "-2h"), moved into office hours. */
+  reminders: readonly string[];
+  /** One chase right after the deadline (in office hours) to the units asked without a Đạt answer. */
+  chase: boolean;
+  /** The draft goes to the Chánh Văn phòng at officeHours.morning this many days after the deadline's day. */
+  draftAfterDays: number;
+  /** Days after the deadline's day during which late answers are still chased, merged and the draft updated. */
+  openDays: number;
 }
 
 export type HoldReplies = "none" | "khong_dat" | "all";

@@ -82,6 +82,17 @@ describe("a request's own regime and period", () => {
   it("offers the reminders of REQUEST_SCHEDULE", () => {
     expect(ASKED.kinds.request?.reminders).toEqual([...REQUEST_SCHEDULE.reminders]);
   });
+
+  it("follows the regime's `requests` schedule: other reminders, no chase, the draft two days after, open ten days", () => {
+    const own = loadTemplateRegime({ ...BASE, requests: { reminders: ["-1d"], chase: false, draftAfterDays: 2, openDays: 10 } });
+    const regime = requestRegime(own, REQUEST, ZONE);
+    expect(reminderTimes(regime, PERIOD, ZONE).map((r) => r.at)).toEqual([at("2026-11-19T08:00:00")]);
+    expect(chaseTimes(regime, PERIOD, ZONE)).toEqual([]);
+    expect(draftTimeOf(regime, PERIOD, ZONE)).toEqual(at("2026-11-21T08:00:00"));
+    expect(deadlinesOf(regime, PERIOD, ZONE).compile).toEqual(at("2026-11-30T00:00:00"));
+    // Keys not given keep the default.
+    expect(requestRegime(loadTemplateRegime({ ...BASE, requests: { openDays: 2 } }), REQUEST, ZONE).kinds.request?.reminders).toEqual(["-2d", "-2h"]);
+  });
 });
 
 const FULL = bodyOutline(["BÁO CÁO", "Kết quả tuyên truyền", "I. Kết quả thực hiện", "1. Đăng 45 tin, bài.", "II. Kiến nghị, đề xuất", "1. Bố trí kinh phí."].join("\n"));

@@ -7,7 +7,7 @@
 
 import { DateTime } from "luxon";
 import type { Period } from "../model.ts";
-import type { KindRule, Regime } from "../regime.ts";
+import type { KindRule, Regime, RequestScheduleDef } from "../regime.ts";
 
 export { requestCandidate, type RequestCandidate } from "./answer.ts";
 
@@ -82,12 +82,17 @@ export interface RequestSpec {
 }
 
 /**
- * The schedule of every request (not configurable yet): reminders before the deadline (offsets as a regime's
- * `reminders`, moved into office hours), one chase right after it, the draft to the Chánh Văn phòng on the morning
- * after the deadline day (then updated as late answers arrive), and the end of the request's window
- * (`compileAfterDays` days after the deadline day, end of day): no chase, no update after it.
+ * The default schedule of a request (a regime's `requests` key overrides it): reminders before the deadline (offsets
+ * as a kind's `reminders`, moved into office hours), one chase right after it, the draft to the Chánh Văn phòng on
+ * the morning after the deadline day (then updated as late answers arrive), and the end of the request's window
+ * (`openDays` days after the deadline day, end of day): no chase, no update after it.
  */
-export const REQUEST_SCHEDULE = { reminders: ["-2d", "-2h"], draftAfterDays: 1, compileAfterDays: 5 } as const;
+export const REQUEST_SCHEDULE: Readonly<RequestScheduleDef> = { reminders: ["-2d", "-2h"], chase: true, draftAfterDays: 1, openDays: 5 };
+
+/** A regime's request schedule: its `requests` key over REQUEST_SCHEDULE. */
+export function requestSchedule(regime: Pick<Regime, "requests">): RequestScheduleDef {
+  return { ...REQUEST_SCHEDULE, ...regime.requests };
+}
 
 /**
  * The period of a request's answers: kind `request`, id = the code, the deadline's local day as its bounds (the
@@ -101,8 +106,8 @@ export function requestPeriod(request: Pick<RequestSpec, "code" | "title" | "dea
 /**
  * The regime as one request sees it: only the units asked; the sections asked required and the regime's others
  * optional (an answer may carry them; the draft merges them); one kind, `request`, whose deadline is the request's
- * own (to the minute, never moved off a day off), with REQUEST_SCHEDULE's reminders, one chase, the draft time and
- * the end of the window. Reminders, chases, verdicts and the draft then run on it as on a periodic regime.
+ * own (to the minute, never moved off a day off), with the regime's request schedule (requestSchedule): reminders,
+ * one chase, the draft time and the end of the window. Reminders, chases, verdicts and the draft then run on it as on a periodic regime.
  */
 export function requestRegime(base: Regime, request: RequestSpec, zone: string): Regime {
   const asked = new Set(request.units);
@@ -112,13 +117,14 @@ export function requestRegime(base: Regime, request: RequestSpec, zone: string):
   const sections = all.map((s) => ({ ...s, required: wanted.has(s.id) }));
   const time = DateTime.fromJSDate(request.deadline, { zone }).toFormat("HH:mm");
   const morning = base.officeHours.morning;
+  const schedule = requestSchedule(base);
   const rule: KindRule = {
     label: `báo cáo đột xuất ${request.code}`,
     due: { from: "start", time },
-    draftAt: { from: "start", addDays: REQUEST_SCHEDULE.draftAfterDays, time: morning },
-    compile: { from: "start", addDays: REQUEST_SCHEDULE.compileAfterDays, time: "24:00" },
-    reminders: [...REQUEST_SCHEDULE.reminders],
-    chase: { enabled: true, everyWorkingDay: false, time: morning },
+    draftAt: { from: "start", addDays: schedule.draftAfterDays, time: morning },
+    compile: { from: "start", addDays: schedule.openDays, time: "24:00" },
+    reminders: [...schedule.reminders],
+    chase: { enabled: schedule.chase, everyWorkingDay: false, time: morning },
     sections,
   };
   return {
