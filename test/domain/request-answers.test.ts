@@ -167,7 +167,8 @@ describe("the draft of a request", () => {
     const skeleton = { reportNames: {}, titles: {}, periodLabels: {} } as never;
     const slots = draftSlots(PERIOD, PERIOD, skeleton, 2026);
     expect(slots.report).toBe("đột xuất YC-2026-001 về kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh");
-    expect(slots.PERIOD).toBe("ĐỘT XUẤT YC-2026-001");
+    // The draft's heading III reads "… TRONG ĐỢT BÁO CÁO ĐỘT XUẤT YC-2026-001".
+    expect(slots.PERIOD).toBe("ĐỢT BÁO CÁO ĐỘT XUẤT YC-2026-001");
     expect(draftTitle(PERIOD, slots, skeleton)).toBe("Kết quả tuyên truyền kỷ niệm 80 năm Quốc khánh");
   });
 });

@@ -73,10 +73,12 @@ export interface DraftSlots extends Record<string, string | number> {
 export function draftSlots(period: Period, next: Period, skeleton: DraftSkeleton, draftYear: number): DraftSlots {
   if (period.kind === "request") {
     // Issue 10 item 4: an ad-hoc request is named by its code and what it asks, not by a calendar period.
-    const label = `đột xuất ${period.id}`;
+    // The skeleton's headings read "… TRONG {PERIOD}": "trong đợt báo cáo đột xuất YC-2026-001", not "trong đột xuất".
+    const label = `đợt báo cáo đột xuất ${period.id}`;
+    const name = `đột xuất ${period.id}`;
     const about = requestAbout(period.title ?? "");
     const plan = "thời gian tới";
-    return { year: draftYear, period: label, PERIOD: upperVi(label), next: plan, NEXT: upperVi(plan), report: about ? `${label} về ${about}` : label };
+    return { year: draftYear, period: label, PERIOD: upperVi(label), next: plan, NEXT: upperVi(plan), report: about ? `${name} về ${about}` : name };
   }
   const label = periodLabel(period, skeleton);
   const nextLabel = periodLabel(next, skeleton);
