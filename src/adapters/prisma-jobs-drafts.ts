@@ -15,6 +15,11 @@ export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
       return (await db.jobRun.count({ where: { key } })) > 0;
     },
 
+    async lastJobDue(kind, before) {
+      const last = await db.jobRun.findFirst({ where: { kind, dueAt: { lt: before } }, orderBy: { dueAt: "desc" }, select: { dueAt: true } });
+      return last?.dueAt ?? null;
+    },
+
     async jobsDone(keys) {
       const done = new Set<string>();
       // JobRun.key is unique (indexed); chunks keep each IN list well under the drivers' parameter limits.

@@ -13,10 +13,11 @@ import type { PlannedJob } from "./reminders.ts";
 
 /**
  * The digest of the working day of `now`, as it stood at the digest time (08:00): what happened since the
- * previous working day's digest time, listed, and how much still waits from before, counted (issue 13 §3). Planned at or after that time, never before; a later run (a daemon that was
+ * previous working day's digest time (or the last digest recorded, when days went without one), listed, and how
+ * much still waits from before, counted (issue 13 §3). Planned at or after that time, never before; a later run (a daemon that was
  * down at 08:00) sends the same digest, not one about what happened since 08:00 — that is for tomorrow's.
  */
-export type DigestDeps = Pick<Deps, "settings" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<JobStore, "jobDone"> };
+export type DigestDeps = Pick<Deps, "settings" | "texts"> & { store: Pick<SubmissionStore, "listSubmissions"> & Pick<OutboxStore, "listOutbox"> & Pick<JobStore, "jobDone" | "lastJobDue"> };
 
 export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJob | null> {
   const zone = deps.settings.timezone;
@@ -33,7 +34,10 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
   let previous = at.minus({ days: 1 });
   // Bounded walk back over weekends and Tết; a year without working days is a configuration error elsewhere.
   for (let i = 0; i < 31 && !working(previous); i++) previous = previous.minus({ days: 1 });
-  const since = previous.toJSDate();
+  // The previous digest is normally the previous working day's; when days went without one (the daemon was down),
+  // the last one recorded, so what came meanwhile is listed rather than only counted.
+  const last = await deps.store.lastJobDue("digest", at.toJSDate());
+  const since = last && last < previous.toJSDate() ? last : previous.toJSDate();
   const until = at.toJSDate();
   const within = (t: Date | null) => !!t && t >= since && t < until;
   // Issue 13 §3: what is new since the previous digest is listed; what still waits from before is counted. Only

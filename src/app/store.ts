@@ -197,6 +197,8 @@ export interface JobStore {
   jobDone(key: string): Promise<boolean>;
   /** Which of `keys` are recorded: one query for a tick's jobs instead of one each (issue 13 §3, no N+1). */
   jobsDone(keys: string[]): Promise<Set<string>>;
+  /** When the latest job of `kind` recorded before `before` was due (the previous digest), or null. */
+  lastJobDue(kind: string, before: Date): Promise<Date | null>;
   /** Records the job and queues its mail in one transaction; false when the key was already recorded (by anyone). */
   commitJob(job: JobRecord, outbox: OutboxEntry[]): Promise<boolean>;
   /**

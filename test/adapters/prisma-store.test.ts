@@ -121,6 +121,16 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
       expect((await b.listOutbox()).filter((o) => o.dedupeKey === job.key)).toHaveLength(1);
     });
 
+    it("the last job of a kind due before an instant (the previous digest)", async () => {
+      expect(await a.lastJobDue("digest", at("2026-11-30T08:00:00+07:00"))).toBeNull();
+      for (const day of ["2026-11-24", "2026-11-25"]) {
+        await a.commitJob({ key: `digest:${day}`, kind: "digest", dueAt: at(`${day}T08:00:00+07:00`), detail: {} }, []);
+      }
+      expect(await b.lastJobDue("digest", at("2026-11-30T08:00:00+07:00"))).toEqual(at("2026-11-25T08:00:00+07:00"));
+      expect(await b.lastJobDue("digest", at("2026-11-25T08:00:00+07:00"))).toEqual(at("2026-11-24T08:00:00+07:00"));
+      expect(await b.lastJobDue("reminder", at("2026-11-20T08:00:00+07:00"))).toBeNull();
+    });
+
     it("only one daemon claims an outbox row; sent rows count against the hourly limit", async () => {
       const [row] = (await a.dueOutbox(at("2026-11-25T09:00:00+07:00"), 10)).filter((r) => r.dedupeKey.startsWith("reminder:"));
       expect(row).toBeDefined();

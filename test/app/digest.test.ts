@@ -41,7 +41,7 @@ function out(state: OutboxRow["state"], createdAt: string, subject: string, extr
   } as unknown as OutboxRow;
 }
 
-function deps(subs: SubmissionRow[], outbox: OutboxRow[]) {
+function deps(subs: SubmissionRow[], outbox: OutboxRow[], lastDigest: Date | null = new Date("2026-11-18T08:00:00+07:00")) {
   const asked: { submissions: SubmissionFilter[]; outbox: unknown[] } = { submissions: [], outbox: [] };
   const d: DigestDeps = {
     settings: { timezone: ZONE, regimes: [regime], office: { name: "Văn phòng", address: "tonghop@cuc.example.vn", chief: "chanh@cuc.example.vn" }, mailFrom: "tonghop@cuc.example.vn" } as unknown as DigestDeps["settings"],
@@ -56,6 +56,7 @@ function deps(subs: SubmissionRow[], outbox: OutboxRow[]) {
         return outbox;
       },
       jobDone: async () => false,
+      lastJobDue: async (kind: string, before: Date) => (kind === "digest" && lastDigest && lastDigest < before ? lastDigest : null),
     } as unknown as DigestDeps["store"],
   };
   return { d, asked };
@@ -116,6 +117,20 @@ describe("the daily digest: new since the last one, and a count of what still wa
     expect(text).toMatch(/Thư số 2: .*ngày 18\/11\/2026 .* "Thư mới"/);
     expect(text).not.toContain("Tổng cộng");
     expect(Object.keys((job.detail as { items: object }).items)).toEqual(["1", "2"]);
+  });
+
+  it("after days without a digest (the daemon was down), lists what came since the last one recorded", async () => {
+    const monday = sub("unclassified", "2026-11-16T10:00:00", "Thư thứ Hai");
+    const older = sub("unclassified", "2026-11-13T10:00:00", "Thư trước bản tóm tắt cuối");
+    const { d, asked } = deps([monday, older], [], new Date("2026-11-16T08:00:00+07:00"));
+    const text = (await planDigest(d, NOW))!.outbox[0]!.mail.text;
+    expect(text).toMatch(/Thư số 1: .*"Thư thứ Hai"/);
+    expect(text).not.toContain("Thư trước bản tóm tắt cuối");
+    expect(text).toContain("Tổng cộng 2 thư chưa xác định được là báo cáo của đơn vị nào (1 thư mới liệt kê ở trên; 1 thư từ trước)");
+    expect(asked.submissions).toContainEqual({ receivedFrom: new Date("2026-11-16T08:00:00+07:00"), receivedBefore: new Date("2026-11-19T08:00:00+07:00") });
+    // No digest ever: since the previous working day's digest time.
+    const first = deps([monday], [], null);
+    expect((await planDigest(first.d, NOW))!.outbox[0]!.mail.text).not.toContain("Thư số");
   });
 
   it("nothing new and nothing waiting: no digest", async () => {
