@@ -20,6 +20,8 @@ export interface BenchWorld {
   appendAll(mails: { raw: Buffer; receivedAt: Date }[]): Promise<number>;
   /** Composes the app with INTAKE_NOW = `now`. */
   app(now: string): Promise<App>;
+  /** The environment `intake` gets for this world (the same as `app` composes with), to run it as its own process. */
+  env(now: string): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,19 @@ export async function startBenchWorld(regimes: Record<string, unknown> = default
   const dataDir = mkdtempSync(path.join(tmpdir(), "intake-bench-"));
   const regimesFile = path.join(dataDir, "regimes.yaml");
   writeFileSync(regimesFile, stringify(regimes));
+  const env = (now: string): Record<string, string> => ({
+    DATA_DIR: dataDir,
+    REGIMES_FILE: regimesFile,
+    IMAP_HOST: dovecot.host,
+    IMAP_PORT: String(dovecot.port),
+    IMAP_SECURE: "false",
+    IMAP_USER: OFFICE,
+    IMAP_PASSWORD: dovecot.passwordOf(OFFICE),
+    IMAP_IDLE: "false",
+    MAIL_FROM: OFFICE,
+    INTAKE_NOW: now,
+    LOG_LEVEL: "silent",
+  });
   return {
     dovecot,
     dataDir,
@@ -43,23 +58,9 @@ export async function startBenchWorld(regimes: Record<string, unknown> = default
       return performance.now() - started;
     },
     app(now) {
-      return createApp({
-        logger: silentLogger,
-        env: {
-          DATA_DIR: dataDir,
-          REGIMES_FILE: regimesFile,
-          IMAP_HOST: dovecot.host,
-          IMAP_PORT: String(dovecot.port),
-          IMAP_SECURE: "false",
-          IMAP_USER: OFFICE,
-          IMAP_PASSWORD: dovecot.passwordOf(OFFICE),
-          IMAP_IDLE: "false",
-          MAIL_FROM: OFFICE,
-          INTAKE_NOW: now,
-          LOG_LEVEL: "silent",
-        },
-      });
+      return createApp({ logger: silentLogger, env: env(now) });
     },
+    env,
     async stop() {
       await dovecot.stop();
       rmSync(dataDir, { recursive: true, force: true });
