@@ -25,6 +25,12 @@ function builtAndFresh() {
   }
 }
 
+// A one-shot command runs a handful of queries through Prisma's wasm query compiler. V8 compiles wasm with its
+// baseline compiler (Liftoff) and then optimises hot functions in the background, and Node waits for that work
+// before it exits: about 100 ms of every short command. Baseline code alone is fast enough for a few queries; the
+// daemon (`run`) and a backlog (`poll`) keep the optimising tier.
+if (!["run", "poll"].includes(process.argv[2] ?? "")) (await import("node:v8")).setFlagsFromString("--liftoff-only");
+
 let runCli;
 if (builtAndFresh()) {
   ({ runCli } = await import("../dist/cli.js"));
