@@ -10,7 +10,9 @@
 // `npm run typecheck` checks the types.
 // It records the fingerprint of src/ as it was when the build began: bin/intake.js runs dist/ only while src/
 // still matches, else the sources through tsx. A failed build leaves no dist/ and does not fail the install.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { srcFingerprint } from "../bin/fingerprint.js";
@@ -56,6 +58,32 @@ const wasmAsFile = {
   },
 };
 
+/**
+ * The shipped YAML files under templates/, parsed once here, keyed by the SHA-1 of their text (src/config-yaml.ts
+ * looks a text up before parsing it). Only values that survive JSON unchanged are kept.
+ */
+async function parsedTemplates() {
+  const { parse } = await import("yaml");
+  const out = {};
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync(p, "utf8");
+        try {
+          const value = parse(text);
+          if (isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) out[createHash("sha1").update(text).digest("hex")] = value;
+        } catch {
+          // An invalid file is left to start-up, which names it.
+        }
+      }
+    }
+  };
+  walk(path.join(root, "templates"));
+  return out;
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(root, "dist");
 const started = Date.now();
@@ -85,6 +113,7 @@ try {
     writeFileSync(path.join(dist, `query_compiler_bg.${provider}.wasm-base64.txt`), wasm);
   }
   mkdirSync(dist, { recursive: true });
+  writeFileSync(path.join(dist, "yaml-cache.json"), JSON.stringify(await parsedTemplates()));
   writeFileSync(path.join(dist, ".src-fingerprint"), `${fingerprint}\n`);
   console.log(`build: dist/ written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {

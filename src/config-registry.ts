@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseYamlText } from "./config-yaml.ts";
 // The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
 import * as z from "zod";
 
@@ -43,7 +43,7 @@ export function readRegistry(templatesDir: string, name: string): { ok: true; re
   if (!existsSync(file)) return { ok: false, message: `no registry "${name}" (looked for ${file})` };
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, "utf8"));
+    raw = parseYamlText(readFileSync(file, "utf8"));
   } catch (err) {
     return { ok: false, message: `cannot read YAML in ${file}: ${String(err)}` };
   }

@@ -5,7 +5,8 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { YAMLParseError } from "yaml";
+import { parseYamlText } from "./config-yaml.ts";
 // The namespace import lets the bundle keep only the parts of zod in use (issue 9 §6: start-up).
 import * as z from "zod";
 import { IANAZone } from "luxon";
@@ -203,7 +204,7 @@ function readSecretFile(variable: string, file: string): string {
 function readYaml(file: string): unknown {
   if (!existsSync(file)) throw new ConfigError(`Configuration file not found: ${file}`);
   try {
-    return parseYaml(readFileSync(file, "utf8"));
+    return parseYamlText(readFileSync(file, "utf8"));
   } catch (err) {
     const detail = err instanceof YAMLParseError ? err.message : String(err);
     throw new ConfigError(`Cannot read YAML in ${file}: ${detail}`, { cause: err });
