@@ -33,6 +33,19 @@ if (!["run", "poll"].includes(process.argv[2] ?? "")) (await import("node:v8")).
 
 let runCli;
 if (builtAndFresh()) {
+  // Compiling Prisma's query compiler (wasm, scripts/build.mjs) takes ~20 ms; WebAssembly.compile does it on a V8
+  // background thread, so it starts now and overlaps loading the configuration. The generated client's loader
+  // takes the promise from this symbol. A failure here surfaces where the database is opened, as before.
+  const command = process.argv[2] ?? "";
+  if (command !== "" && !command.startsWith("-") && command !== "help") {
+    const provider = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite";
+    const wasm = path.join(root, "dist", `query_compiler_bg.${provider}.wasm`);
+    if (existsSync(wasm)) {
+      const compiling = WebAssembly.compile(readFileSync(wasm));
+      compiling.catch(() => undefined); // not an unhandled rejection when the command never opens the database
+      globalThis[Symbol.for(`bao-cao-intake.prisma-wasm.${provider}`)] = compiling;
+    }
+  }
   ({ runCli } = await import("../dist/cli.js"));
 } else {
   const { register } = await import("tsx/esm/api");
