@@ -6,29 +6,18 @@
  * not with the backlog (the fetch groups, the ledger, the archive) is the same as for .docx reports, whose own cost
  * bench (f) measures.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { DateTime } from "luxon";
 import { gmailMail, outlookMail } from "../test/support/eml.ts";
 import { OFFICE, UNIT_ADDRESS, ZONE } from "./corpus.ts";
 import { emit, mb, rate } from "./stats.ts";
+import { runIntakePoll } from "./intake-process.ts";
 import { startBenchWorld } from "./world.ts";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const MESSAGES = Math.max(100, Math.round(10_000 * SCALE));
 const EVERY = MESSAGES >= 10_000 ? 1000 : Math.max(1, Math.round(MESSAGES / 10));
 const UNITS = Object.entries(UNIT_ADDRESS);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** better-sqlite3 (the driver under Prisma's adapter; it ships no types): the ledger read beside the running intake. */
-interface Ledger {
-  prepare(sql: string): { get(): unknown };
-  close(): void;
-}
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string, opts: { readonly: boolean; fileMustExist: boolean }) => Ledger;
 
 function mail(i: number): { raw: Buffer; receivedAt: Date } {
   const [unit, address] = UNITS[i % UNITS.length]!;
@@ -55,17 +44,6 @@ function mail(i: number): { raw: Buffer; receivedAt: Date } {
   return { raw, receivedAt };
 }
 
-/** VmRSS and VmHWM (the kernel's high-water mark) of a process, in MB; null once it has gone. */
-function memoryOf(pid: number): { rss: number; hwm: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (key: string) => Number(/^(\w+):\s+(\d+)/m.exec(status.split("\n").find((l) => l.startsWith(`${key}:`)) ?? "")?.[2] ?? 0);
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
-  } catch {
-    return null;
-  }
-}
-
 async function main(): Promise<void> {
   const world = await startBenchWorld();
   try {
@@ -74,50 +52,9 @@ async function main(): Promise<void> {
       const chunk = Array.from({ length: Math.min(1000, MESSAGES - lo) }, (_, k) => mail(lo + k));
       appendMs += await world.appendAll(chunk);
     }
-    // The daemon's own process, as an office runs it: `intake poll --once` from the build (dist/, made first when
-    // missing or stale), its memory read from /proc while the ledger (read-only, beside it) counts what is done.
-    const build = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-    const started = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "intake.js"), "poll", "--once"], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? world.dataDir, INTAKE_ENV_FILE: "none", INTAKE_RUN: "dist", ...world.env("2026-11-20T18:00:00") },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    let ledger: Ledger | null = null;
-    const rssAt: { done: number; rss: number }[] = [];
-    let hwm = 0;
-    let next = EVERY;
-    let running = true;
-    void exited.then(() => (running = false));
-    while (running) {
-      await new Promise((r) => setTimeout(r, 250));
-      const mem = memoryOf(child.pid!);
-      if (!mem) break;
-      hwm = Math.max(hwm, mem.hwm);
-      try {
-        ledger ??= new Database(path.join(world.dataDir, "intake.db"), { readonly: true, fileMustExist: true });
-        const done = (ledger.prepare(`SELECT COUNT(*) AS n FROM "Message" WHERE "state" IN ('processed', 'ignored', 'failed')`).get() as { n: number }).n;
-        while (done >= next) {
-          rssAt.push({ done: next, rss: mem.rss });
-          next += EVERY;
-        }
-      } catch {
-        // The database is created and migrated by the child first (the file may be replaced): open it afresh later.
-        ledger?.close();
-        ledger = null;
-      }
-    }
-    const code = await exited;
-    const pollMs = performance.now() - started;
-    ledger?.close();
-    const final = new Database(path.join(world.dataDir, "intake.db"), { readonly: true, fileMustExist: true });
-    const ingested = (final.prepare(`SELECT COUNT(*) AS n FROM "Message" WHERE "state" IN ('processed', 'ignored', 'failed')`).get() as { n: number }).n;
-    final.close();
-    if (code !== 0) throw new Error(`intake poll --once exited ${code}: ${stderr.trim().split("\n").slice(-5).join(" | ")}`);
+    // The daemon's own process, as an office runs it (bench/intake-process.ts).
+    const run = await runIntakePoll(world, "2026-11-20T18:00:00", EVERY);
+    const { rssAt, ms: pollMs, settled: ingested, peakRssMb: hwm } = run;
     const first = rssAt[0]?.rss ?? 0;
     const last = rssAt[rssAt.length - 1]?.rss ?? 0;
     emit({
