@@ -3,36 +3,15 @@
  * report's period. `status`, `laggards`, `compile` and the scheduler resolve the period with its kind (periodOf) and
  * never merge or count a plan as the report. Pure: submission rows in, statuses and draft units out.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadRegimes } from "../../src/config.ts";
+import { describe, expect, it } from "vitest";
+import { provinceRegimes } from "../support/province-regimes.ts";
 import { unitsForDraft } from "../../src/app/compile-draft.ts";
 import { summariseLaggards } from "../../src/app/laggards.ts";
 import { periodOf } from "../../src/app/period-of.ts";
 import type { SubmissionRow } from "../../src/app/store.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
-const dir = mkdtempSync(path.join(tmpdir(), "intake-province-kinds-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = path.join(dir, "regimes.yaml");
-writeFileSync(
-  file,
-  [
-    "office: { name: Văn phòng Cục, address: tonghop@cuc.example.vn, chief: { name: Chánh Văn phòng, address: chanhvp@cuc.example.vn } }",
-    "regimes:",
-    "  - id: tinh-thanh",
-    "    template: qt-nvdp-04",
-    "    units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }, { id: lao-cai, addresses: [stttt@laocai.gov.vn] }]",
-    "  - id: qt-vp-03",
-    "    template: qt-vp-03",
-    "    units: [{ id: nvdp, addresses: [nvdp@cuc.example.vn] }]",
-  ].join("\n"),
-);
-const { regimes } = loadRegimes(file);
-const provinces = regimes[0]!;
-const weekly = regimes[1]!;
+const { provinces, weekly, regimes } = provinceRegimes(["units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }, { id: lao-cai, addresses: [stttt@laocai.gov.vn] }]"]);
 
 let nextId = 1;
 function row(unit: string, kind: "plan" | "report", status: "accepted" | "rejected", at: string, onTime = true): SubmissionRow {

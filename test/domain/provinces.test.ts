@@ -4,36 +4,18 @@
  * is the shipped qt-nvdp-04 template with the shipped registries, loaded through the configuration loader (the
  * office's file here names no address).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadRegimes } from "../../src/config.ts";
+import { describe, expect, it } from "vitest";
+import { provinceRegimes } from "../support/province-regimes.ts";
 import type { MailFacts } from "../../src/domain/message.ts";
 import { attribute, classifyReports, classifyTitled, eraOf, namesIn } from "../../src/domain/registry/index.ts";
 import { cellOf, yearRange, type TrackedReport } from "../../src/domain/tracking/index.ts";
 import { yearlyKpi } from "../../src/domain/kpi/index.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
-const dir = mkdtempSync(path.join(tmpdir(), "intake-provinces-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = path.join(dir, "regimes.yaml");
-writeFileSync(
-  file,
-  [
-    "office: { name: Văn phòng Cục, address: tonghop@cuc.example.vn, chief: { name: Chánh Văn phòng, address: chanhvp@cuc.example.vn } }",
-    "regimes:",
-    "  - id: tinh-thanh",
-    "    template: qt-nvdp-04",
-    "    units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }]",
-    "    formerUnits: [{ id: phu-yen, addresses: [stttt@phuyen.gov.vn] }]",
-    "  - id: qt-vp-03",
-    "    template: qt-vp-03",
-    "    units: [{ id: nvdp, addresses: [nvdp@cuc.example.vn] }]",
-  ].join("\n"),
-);
-const regimes = loadRegimes(file).regimes;
-const regime = regimes[0]!;
+const { regimes, provinces: regime } = provinceRegimes([
+  "units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }]",
+  "formerUnits: [{ id: phu-yen, addresses: [stttt@phuyen.gov.vn] }]",
+]);
 const SINCE = new Date("2025-07-01T00:00:00+07:00");
 
 describe("the province registries (Nghị quyết 202/2025/QH15)", () => {

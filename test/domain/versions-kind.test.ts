@@ -4,35 +4,14 @@
  * shipped qt-nvdp-04 template loaded through the configuration loader, with the weekly QT.VP.03 regime beside it
  * (whose keys must not change).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadRegimes } from "../../src/config.ts";
+import { describe, expect, it } from "vitest";
+import { provinceRegimes } from "../support/province-regimes.ts";
 import { periodFromId } from "../../src/domain/calendar/index.ts";
 import type { PeriodKind } from "../../src/domain/model.ts";
 import { inPeriod, parsePeriodKey, periodKey, periodStatuses, unitStatuses, type RecordedReport } from "../../src/domain/versions/index.ts";
 
 const ZONE = "Asia/Ho_Chi_Minh";
-const dir = mkdtempSync(path.join(tmpdir(), "intake-versions-kind-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = path.join(dir, "regimes.yaml");
-writeFileSync(
-  file,
-  [
-    "office: { name: Văn phòng Cục, address: tonghop@cuc.example.vn, chief: { name: Chánh Văn phòng, address: chanhvp@cuc.example.vn } }",
-    "regimes:",
-    "  - id: tinh-thanh",
-    "    template: qt-nvdp-04",
-    "    units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }, { id: lao-cai, addresses: [stttt@laocai.gov.vn] }]",
-    "  - id: qt-vp-03",
-    "    template: qt-vp-03",
-    "    units: [{ id: nvdp, addresses: [nvdp@cuc.example.vn] }]",
-  ].join("\n"),
-);
-const { regimes } = loadRegimes(file);
-const provinces = regimes[0]!;
-const weekly = regimes[1]!;
+const { provinces, weekly } = provinceRegimes(["units: [{ id: dak-lak, addresses: [sokhcn@daklak.gov.vn] }, { id: lao-cai, addresses: [stttt@laocai.gov.vn] }]"]);
 const DAK_LAK = "dak-lak";
 const LAO_CAI = "lao-cai";
 
