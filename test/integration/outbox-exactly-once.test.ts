@@ -172,6 +172,8 @@ describe("outbox: exactly once", () => {
         stream.on("end", () => held.push(Buffer.concat(chunks)));
       },
     });
+    // The daemon is killed mid-transaction on purpose: smtp-server re-emits that ECONNRESET on the server.
+    hanging.on("error", () => undefined);
     await new Promise<void>((r) => hanging.listen(port, "127.0.0.1", () => r()));
     try {
       const a = await report("ttbc", { subject: "Báo cáo tháng 11/2026 - Trung tâm Báo chí", at: "2026-11-18T11:00:00+07:00", complete: true });

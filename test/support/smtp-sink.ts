@@ -33,6 +33,8 @@ export interface SmtpSink {
    * RFC 1047 held open, so a test can kill the client after the server took the mail but before it heard 250.
    */
   holdReply: Promise<void> | null;
+  /** Socket errors of client connections (an ECONNRESET when the daemon is killed mid-transaction). */
+  connectionErrors: Error[];
   /** True while listening. */
   readonly running: boolean;
   /** Stops listening (connections are refused) without forgetting anything; `start()` listens again. */
@@ -48,6 +50,7 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
   const port = opts.port ?? (await freePort());
   const received: ReceivedMail[] = [];
   const rejectRecipients = new Set<string>();
+  const connectionErrors: Error[] = [];
   const waiters = new Set<() => void>();
   let server: SMTPServer | null = null;
 
@@ -104,6 +107,10 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
       s.once("error", reject);
       s.listen(port, "127.0.0.1", () => {
         s.off("error", reject);
+        // smtp-server re-emits a client's socket error on the server when it happens inside a transaction
+        // (after MAIL FROM): an ECONNRESET when a test SIGKILLs the daemon mid-DATA. Unheard, that would be an
+        // uncaught exception in the test process; it is part of the trial, so it is kept, not thrown.
+        s.on("error", (err: Error) => connectionErrors.push(err));
         resolve();
       });
     });
@@ -138,6 +145,7 @@ export async function startSmtpSink(opts: { dovecot: Dovecot; domain?: string; p
     port,
     received,
     rejectRecipients,
+    connectionErrors,
     fileInSent: false,
     holdReply: null,
     get running() {
