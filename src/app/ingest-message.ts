@@ -3,7 +3,7 @@
  * aside, classify, judge each report and queue the reply it calls for, all in one transaction. One bad message
  * never stops the batch: an unexpected failure is recorded with its reason and retried later.
  */
-import type { MailFacts } from "../domain/message.ts";
+import type { DocumentFacts, MailFacts } from "../domain/message.ts";
 import type { Regime } from "../domain/regime.ts";
 // Issue 10: provinces' and ministries' regimes read their plan/report titles first, then the general classifier.
 import { classifyReports } from "../domain/registry/index.ts";
@@ -38,14 +38,39 @@ export type IngestDeps = Pick<Deps, "settings" | "archive" | "documents" | "pars
 };
 
 export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<IngestOutcome> {
+  return finishIngest(deps, await beginIngest(deps, raw));
+}
+
+/**
+ * A message ingested up to its reading (issue 13 §4): archived, recorded, claimed, its attempt counted, parsed, and
+ * its documents handed to the reader. `finishIngest` judges and commits it. A backlog begins the next messages
+ * while an earlier one is finished, so the document workers read ahead and the one writer commits in order.
+ */
+export type BegunIngest =
+  | { kind: "settled"; outcome: IngestOutcome }
+  | {
+      kind: "claimed";
+      raw: RawMessage;
+      row: { id: number; attempts: number };
+      archived: { sha256: string };
+      now: Date;
+      answerSince: Date;
+      /** The parsed message, or what parsing threw (recorded as the attempt's failure by `finishIngest`). */
+      parsed: { facts: MailFacts } | { error: unknown };
+      /** The documents' reading, started at once; null when the mail is over a limit (nothing is read). */
+      documents: Promise<DocumentFacts[]> | null;
+    };
+
+export async function beginIngest(deps: IngestDeps, raw: RawMessage): Promise<BegunIngest> {
   const log = deps.logger.child({ mailbox: raw.mailbox, key: raw.key });
+  const settled = (outcome: IngestOutcome): BegunIngest => ({ kind: "settled", outcome });
   const existing = await deps.store.findMessage(raw.mailbox, raw.uidValidity, raw.key);
   // A settled message was archived when first seen (or its archive removed after the retention, issue 10 §7):
   // it is neither archived again nor ingested again.
-  if (existing && (existing.state === "processed" || existing.state === "ignored")) return "skipped";
+  if (existing && (existing.state === "processed" || existing.state === "ignored")) return settled("skipped");
   const archived = await deps.archive.put(raw.source, ".eml");
   const now = deps.clock.now();
-  if (existing && existing.state === "failed" && existing.nextAttemptAt && existing.nextAttemptAt > now) return "skipped";
+  if (existing && existing.state === "failed" && existing.nextAttemptAt && existing.nextAttemptAt > now) return settled("skipped");
   // Issue 9 (go-live): established before the first ledger row, so a first start sees an empty database.
   const goLive = await deps.store.goLive(now);
   const answerSince = deps.settings.answerSince ?? goLive;
@@ -67,7 +92,7 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
   // other skips it instead of recording a failure.
   if (!(await deps.store.claimMessage(row.id, now))) {
     log.debug({}, "message held by another process: skipped");
-    return "skipped";
+    return settled("skipped");
   }
 
   // Issue 13 §2, no poison message: the attempt is recorded before the work starts, so a message that kills the
@@ -77,12 +102,32 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
     const reason = `processing_error: Không xử lý được thư sau ${row.attempts} lần thử (chương trình dừng giữa chừng khi đọc thư), chuyển chuyên viên tổng hợp xem bản lưu`;
     log.error({ attempts: row.attempts }, "message set aside after its attempts: a person must look");
     await deps.store.recordFailure(row.id, reason, null, now);
-    return "failed";
+    return settled("failed");
   }
   await deps.store.recordAttempt(row.id, new Date(now.getTime() + (row.attempts === 0 ? 0 : RETRY_MINUTES[row.attempts - 1]!) * 60_000));
 
+  let parsed: { facts: MailFacts } | { error: unknown };
   try {
-    const facts = await deps.parse(raw.source, raw.internalDate);
+    parsed = { facts: await deps.parse(raw.source, raw.internalDate) };
+  } catch (error) {
+    parsed = { error };
+  }
+  // The reading starts now, in the reader's workers, and is awaited when the message is judged. A mail over a
+  // limit (size, parts, nesting) or without any header is never read. Its rejection is handled where it is awaited;
+  // the empty catch only keeps an early rejection from being reported as unhandled meanwhile.
+  const readable = "facts" in parsed && Object.keys(parsed.facts.headers).length > 0 && !mailLimitReason(parsed.facts.problems);
+  const documents = readable ? readDocuments(deps, (parsed as { facts: MailFacts }).facts) : null;
+  documents?.catch(() => undefined);
+  return { kind: "claimed", raw, row, archived, now, answerSince, parsed, documents };
+}
+
+export async function finishIngest(deps: IngestDeps, begun: BegunIngest): Promise<IngestOutcome> {
+  if (begun.kind === "settled") return begun.outcome;
+  const { raw, row, archived, now, answerSince } = begun;
+  const log = deps.logger.child({ mailbox: raw.mailbox, key: raw.key });
+  try {
+    if ("error" in begun.parsed) throw begun.parsed.error;
+    const { facts } = begun.parsed;
     const log2 = log.child({ messageId: facts.messageId });
     const duplicate = await deps.store.findSettledDuplicate(facts.messageId, archived.sha256, row.id);
     const outcome = duplicate
@@ -93,7 +138,7 @@ export async function ingestMessage(deps: IngestDeps, raw: RawMessage): Promise<
           outbox: [],
           originalFrom: null,
         }
-      : await evaluate(deps, facts, now);
+      : await evaluate(deps, facts, now, begun.documents);
     // Mail already in the mailbox when the bot went live is recorded (history, tracking table, KPI) but never
     // answered: a unit is not told today about what it sent last month (issue 9 item 4).
     if (outcome.outbox.length > 0 && raw.internalDate.getTime() < answerSince.getTime()) {
@@ -164,7 +209,7 @@ function unitAddress(regimes: Regime[], address: string | null): boolean {
   return regimes.some((r) => r.units.some((u) => u.addresses.includes(a)));
 }
 
-async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<Evaluation> {
+async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date, reading: Promise<DocumentFacts[]> | null): Promise<Evaluation> {
   const { settings } = deps;
   const fromOffice = !!facts.from && officeAddresses(settings).includes(facts.from);
   // contract.md: a report the officer forwards from a registered unit is that unit's report.
@@ -217,7 +262,8 @@ async function evaluate(deps: IngestDeps, facts: MailFacts, now: Date): Promise<
   // archived and set aside for a person with its reason; the unit is not answered on what could not be read.
   const overMail = mailLimitReason(facts.problems);
   if (overMail) return { state: "processed", reason: overMail, submissions: [{ ...ignoredRecord(overMail), status: "unclassified" }], outbox: [], originalFrom };
-  const documents = await readDocuments(deps, facts);
+  // Begun by `beginIngest` (read ahead in a backlog); a mail evaluated without it is read here.
+  const documents = await (reading ?? readDocuments(deps, facts));
   const overFile = documentLimitReason(documents);
   if (overFile) return { state: "processed", reason: overFile, submissions: [{ ...ignoredRecord(overFile), status: "unclassified" }], outbox: [], originalFrom };
   // Issue 10 item 4: an answer to an ad-hoc request (in its thread, or citing its code) is judged against that

@@ -9,10 +9,18 @@
  * same keys again and the ledger tells which are done.
  */
 import type { Mailbox } from "./ports.ts";
-import { ingestMessage, type IngestDeps, type IngestOutcome } from "./ingest-message.ts";
+import { beginIngest, finishIngest, type BegunIngest, type IngestDeps, type IngestOutcome } from "./ingest-message.ts";
+import type { RawMessage } from "./ports.ts";
 
 /** Fetch this many sources at a time, so a large backlog never sits in memory at once. */
 const BATCH = 25;
+
+/**
+ * Issue 13 §4, bounded concurrency: while one message is judged and committed, the next ones are begun (archived,
+ * recorded, their attempt counted, parsed) and their documents read by the reader's workers. At most this many
+ * messages, and this many bytes of source, are begun ahead; each is finished, and committed, in order of arrival.
+ */
+const READ_AHEAD = { messages: 4, bytes: 48 * 1024 * 1024 };
 
 export type PollSummary = Record<IngestOutcome, number> & { seen: number };
 
@@ -48,16 +56,31 @@ export async function pollMailbox(
     summary.skipped = keys.length - todo.length;
   }
   let done = 0;
-  for (let i = 0; i < todo.length; i += BATCH) {
-    if (signal?.aborted) break;
-    for await (const raw of mailbox.fetch(todo.slice(i, i + BATCH))) {
-      const outcome = await ingestMessage(deps, raw);
-      summary[outcome]++;
-      onProgress?.(++done, todo.length);
-      // "skipped" here is a message another daemon holds (issue 13 §7): that one marks it.
-      if (outcome !== "failed" && outcome !== "skipped" && mailbox.markProcessed) await mailbox.markProcessed(raw.key).catch(() => undefined);
+  const ahead: { raw: RawMessage; begun: BegunIngest }[] = [];
+  let aheadBytes = 0;
+  const finishOldest = async (): Promise<void> => {
+    const { raw, begun } = ahead.shift()!;
+    aheadBytes -= raw.source.length;
+    const outcome = await finishIngest(deps, begun);
+    summary[outcome]++;
+    onProgress?.(++done, todo.length);
+    // "skipped" here is a message another daemon holds (issue 13 §7): that one marks it.
+    if (outcome !== "failed" && outcome !== "skipped" && mailbox.markProcessed) await mailbox.markProcessed(raw.key).catch(() => undefined);
+  };
+  try {
+    fetching: for (let i = 0; i < todo.length; i += BATCH) {
       if (signal?.aborted) break;
+      for await (const raw of mailbox.fetch(todo.slice(i, i + BATCH))) {
+        while (ahead.length >= READ_AHEAD.messages || (ahead.length > 0 && aheadBytes + raw.source.length > READ_AHEAD.bytes)) await finishOldest();
+        ahead.push({ raw, begun: await beginIngest(deps, raw) });
+        aheadBytes += raw.source.length;
+        if (signal?.aborted) break fetching;
+      }
     }
+  } finally {
+    // A begun message has its attempt counted and its lease taken: it is finished even when the pass is stopped,
+    // so stopping the daemon never costs a message one of its attempts.
+    while (ahead.length > 0) await finishOldest();
   }
   // Every listed key has now been tried and is in the ledger (settled, failed with its retry time, or held by another
   // daemon, whose lease brings it back as due if that daemon dies): the cursor may move past them.

@@ -6,11 +6,14 @@ import type { Deps } from "./context.ts";
 
 /** Reads every attachment, plus the body as a document (classification decides which belong to a report). */
 export async function readDocuments(deps: Pick<Deps, "documents">, facts: MailFacts): Promise<DocumentFacts[]> {
-  const docs: DocumentFacts[] = [];
-  for (const [i, a] of facts.attachments.entries()) {
-    const read = await deps.documents.read({ filename: a.filename, contentType: a.contentType, content: a.content });
-    docs.push({ source: i, filename: a.filename, read: read.ok ? { ...read, outline: liftLayoutTables(read.outline) } : read });
-  }
+  // All asked at once: the reader's pool bounds how many are read together (issue 13 §4) and answers each in its
+  // place, so a report and its signed copy are read side by side; the order of the attachments is kept.
+  const docs: DocumentFacts[] = await Promise.all(
+    facts.attachments.map(async (a, i): Promise<DocumentFacts> => {
+      const read = await deps.documents.read({ filename: a.filename, contentType: a.contentType, content: a.content });
+      return { source: i, filename: a.filename, read: read.ok ? { ...read, outline: liftLayoutTables(read.outline) } : read };
+    }),
+  );
   const bodyText = (facts.forwarded?.text ? `${facts.text}\n${facts.forwarded.text}` : facts.text).trim();
   if (bodyText) {
     const outline = bodyOutline(bodyText);
