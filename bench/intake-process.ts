@@ -48,9 +48,13 @@ export async function runIntakePoll(world: BenchWorld, now: string, every: numbe
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const dbFile = path.join(world.dataDir, "intake.db");
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, "bin", "intake.js"), "poll", "--once"], {
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of the intake process (not its document workers), to see where time goes.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "bin", "intake.js"), "poll", "--once"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? world.dataDir, INTAKE_ENV_FILE: "none", INTAKE_RUN: "dist", ...world.env(now) },
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? world.dataDir, INTAKE_ENV_FILE: "none", INTAKE_RUN: "dist", ...world.env(now),
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

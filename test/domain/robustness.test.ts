@@ -15,6 +15,7 @@ import { bodyOutline } from "../../src/domain/document/index.ts";
 import { findPeriodPhrases } from "../../src/domain/classify/index.ts";
 import { checkSections } from "../../src/domain/document/index.ts";
 import { fold, foldWithOffsets } from "../../src/domain/text/index.ts";
+import { fewWords } from "../../src/domain/document/sections.ts";
 import { matchUnits } from "../../src/domain/classify/index.ts";
 import { loadTemplateRegime } from "../support/regime.ts";
 
@@ -120,6 +121,19 @@ const BIG: [string, string][] = [
   ["period words", "báo cáo tuần 47 tháng 11 quý IV ".repeat(3_000)],
   ["base64 blob", Buffer.from("x".repeat(75_000)).toString("base64")],
 ];
+
+describe("fewWords, the section checker's short cut past long paragraphs", () => {
+  it("answers as counting fold()'s words does (5 000 random texts, limits 0–30)", () => {
+    const rng = prng(20261129);
+    for (let i = 0; i < 5000; i++) {
+      const s = randomText(rng, 1 + Math.floor(rng() * 40));
+      const limit = Math.floor(rng() * 31);
+      const f = fold(s);
+      const n = f === "" ? 0 : f.split(" ").length;
+      expect(fewWords(s, limit), `seed 20261129 case ${i} (limit ${limit}, ${n} words): ${JSON.stringify(s)}`).toBe(n <= limit);
+    }
+  });
+});
 
 describe("fold on hostile text", () => {
   it("gives only [a-z0-9] words with single spaces, is idempotent, NFD-blind and equals foldWithOffsets (5 000 random texts)", () => {

@@ -56,8 +56,13 @@ export function isAllBold(runs: Run[]): boolean {
   return visible.length > 0 && visible.every((r) => r.bold === true);
 }
 
+const FIRST_LOWER = /\p{Ll}/u;
+
 /** True when the text has letters and none of them is lower case ("KẾT QUẢ THỰC HIỆN", not "1.2.3"). */
 export function isAllCaps(text: string): boolean {
+  // Most text answers at its first lower-case letter, without copying a long paragraph twice.
+  const lower = FIRST_LOWER.exec(text)?.[0];
+  if (lower !== undefined && lower.toUpperCase() !== lower) return false;
   const letters = text.replace(/[^\p{L}]/gu, "");
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

@@ -36,6 +36,25 @@ interface Candidate {
 
 const words = (folded: string): number => (folded === "" ? 0 : folded.split(" ").length);
 
+/**
+ * True when `text` folds into at most `limit` words. Most paragraphs are far longer than a heading: a count that
+ * cannot exceed fold()'s (runs between ASCII spaces, tabs and line breaks holding an ASCII letter or digit, each one
+ * or more folded words) answers them after `limit` words, without folding the paragraph.
+ */
+export function fewWords(text: string, limit: number): boolean {
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) counted = false;
+    else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+      counted = true;
+      if (++count > limit) return false;
+    }
+  }
+  return words(fold(text)) <= limit;
+}
+
 /** "I..", "1.-": the separator typed twice, or a stray mark, left after the numbering. */
 const cleanBody = (rest: string): string => rest.replace(/^[.\-–:)\s]+/, "").trim();
 
@@ -56,7 +75,7 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   // [^()]* rather than .*?: a lazy scan to the end after every unclosed "(" is quadratic.
   const rank = headingRank(block);
   const strong = block.type === "heading" || isAllCaps(body.replace(/\([^()]*\)/g, "")) || (rank !== null && rank <= 1 && !bullet);
-  if (!labelled && words(fold(body)) <= (strong ? MAX_STRONG_HEADING_WORDS : MAX_HEADING_WORDS)) {
+  if (!labelled && fewWords(body, strong ? MAX_STRONG_HEADING_WORDS : MAX_HEADING_WORDS)) {
     const weak = numbered || bullet || inCell || isAllBold(block.runs) || /:\s*$/.test(body);
     const strength: Strength = strong ? "strong" : weak ? "weak" : "plain";
     const sentence = bullet && !strong && /[^.]\.$/.test(body);
@@ -65,7 +84,7 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   // "Khó khăn, vướng mắc: không có." — a label opening the paragraph is a heading with inline content.
   if (labelled) {
     const label = body.slice(0, colon);
-    if (words(fold(label)) <= MAX_HEADING_WORDS) {
+    if (fewWords(label, MAX_HEADING_WORDS)) {
       out.push({
         blockIndex,
         heading: first.slice(0, first.indexOf(":")).trim(),
@@ -79,8 +98,24 @@ function blockCandidates(block: Block, blockIndex: number, inCell: boolean): Can
   return out;
 }
 
-/** Every heading-like candidate of an outline in reading order, the title lines excepted. */
+/**
+ * An outline's candidates, found once: a message's documents are checked against several regimes and kinds (the
+ * classifier, the verdict, the draft's contents), and finding them folds every paragraph. Everything cached on a
+ * candidate (`level`, `closing`) depends on the outline alone, so sharing them between calls changes no answer.
+ */
+const CANDIDATES = new WeakMap<Outline, Candidate[]>();
+
 function candidates(outline: Outline): Candidate[] {
+  let found = CANDIDATES.get(outline);
+  if (!found) {
+    found = findCandidates(outline);
+    for (const cand of found) cand.closing = !cand.cell && isClosing(outline.blocks[cand.blockIndex]!);
+    CANDIDATES.set(outline, found);
+  }
+  return found;
+}
+
+function findCandidates(outline: Outline): Candidate[] {
   const title = new Set(documentTitle(outline).map((t) => t.index));
   const out: Candidate[] = [];
   outline.blocks.forEach((block, i) => {
@@ -92,7 +127,7 @@ function candidates(outline: Outline): Candidate[] {
     block.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         const text = cell.map(blockText).join(" ").trim();
-        if (!text || words(fold(text)) > MAX_HEADING_WORDS * 2) return;
+        if (!text || !fewWords(text, MAX_HEADING_WORDS * 2)) return;
         for (const b of cell.slice(0, 1)) {
           for (const cand of blockCandidates(b, i, true)) out.push({ ...cand, cell: { row: r, col: c } });
         }
@@ -164,7 +199,6 @@ export function checkSections(outline: Outline, sections: SectionDef[], ctx: Sec
   let contextLevel: number | null = null;
   let closed = false;
   for (const cand of all) {
-    cand.closing = !cand.cell && isClosing(outline.blocks[cand.blockIndex]!);
     if (cand.closing) closed = true;
     if (closed && !cand.cell) continue;
     const level = cand.cell ? null : levelOf(outline, cand);
@@ -224,6 +258,9 @@ export function headerEnd(outline: Outline): number {
   return first < 0 ? Infinity : first;
 }
 
+/** isClosing, once a block: the draft's contents test every block after each found section. */
+const CLOSING = new WeakMap<Block, boolean>();
+
 // The signer's block (Nghị định 30/2020, Phụ lục I: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", capitals) and a mail's
 // sign-off end the last section: without them a report's signature was merged into the draft as its plan.
 const SIGNER = /^(?:(?:kt|tl|tm|tuq|ttl|q) )?(?:pho )?(?:truong phong|giam doc|chanh van phong|cuc truong|truong ban|thu truong don vi|nguoi bao cao|nguoi lap(?: bieu)?)$/;
@@ -237,18 +274,33 @@ const SENT_FROM = /^(?:sent from my|duoc gui tu|gui tu (?:iphone|dien thoai|thie
  * separator "-- " (RFC 3676 §4.3) and "Sent from my iPhone".
  */
 function isClosing(block: Block): boolean {
+  let closing = CLOSING.get(block);
+  if (closing === undefined) CLOSING.set(block, (closing = closingLine(block)));
+  return closing;
+}
+
+function closingLine(block: Block): boolean {
   const text = blockText(block).trim();
-  const f = fold(text);
+  // Every test reads the start of the block, and a signer's title or a sign-off is a short line: a long paragraph
+  // (or a whole table's text) is folded only as far as the tests look.
+  const short = text.length <= CLOSING_SHORT;
+  const f = fold(short ? text : text.slice(0, CLOSING_PREFIX));
   if (/^(noi nhan|tren day la)\b/.test(f)) return true;
   if (block.type === "table") return false;
   if (text === "--" || SENT_FROM.test(f)) return true;
+  if (!short) return false;
   if (SIGNER.test(f) && (isAllCaps(text) || SIGNER_PREFIX.test(text))) return true;
   return SIGN_OFF.test(f);
 }
 
+/** A signer's title or a sign-off is shorter than this (NFD text included)... */
+const CLOSING_SHORT = 160;
+/** ...and the prefix tests ("Nơi nhận", "Trên đây là", "Sent from my", "Được gửi từ") read no further than this. */
+const CLOSING_PREFIX = 48;
+
 function shortCaps(block: Block): boolean {
   const t = blockText(block).trim();
-  return block.type !== "table" && isAllCaps(t) && words(fold(t)) <= MAX_HEADING_WORDS;
+  return block.type !== "table" && isAllCaps(t) && fewWords(t, MAX_HEADING_WORDS);
 }
 
 /**
