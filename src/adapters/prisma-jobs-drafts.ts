@@ -10,6 +10,8 @@ const GO_LIVE = "go-live";
 const createJob = (tx: Tx, job: JobRecord) => tx.jobRun.create({ data: { key: job.key, kind: job.kind, dueAt: job.dueAt, detail: json(job.detail) } });
 
 export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
+  // The go-live instant never changes once recorded: read once a process, not once a message (issue 13 §3).
+  let goLiveAt: Date | null = null;
   return {
     async jobDone(key) {
       return (await db.jobRun.count({ where: { key } })) > 0;
@@ -43,18 +45,19 @@ export function jobAndDraftMethods(db: Db): JobStore & DraftStore {
     },
 
     async goLive(now, opts = {}) {
+      if (goLiveAt) return goLiveAt;
       const recorded = await db.jobRun.findUnique({ where: { key: GO_LIVE } });
-      if (recorded) return recorded.dueAt;
+      if (recorded) return (goLiveAt = recorded.dueAt);
       const empty = (await db.message.count()) === 0 && (await db.jobRun.count()) === 0;
       const at = empty ? now : new Date(0);
       if (opts.record === false) return at;
       try {
         await db.jobRun.create({ data: { key: GO_LIVE, kind: "go-live", dueAt: at, detail: json({ firstStart: now.toISOString(), emptyDatabase: empty }) } });
-        return at;
+        return (goLiveAt = at);
       } catch (err) {
         // Two processes starting together on an empty database: the first record wins.
         if (!isUniqueViolation(err)) throw err;
-        return (await db.jobRun.findUniqueOrThrow({ where: { key: GO_LIVE } })).dueAt;
+        return (goLiveAt = (await db.jobRun.findUniqueOrThrow({ where: { key: GO_LIVE } })).dueAt);
       }
     },
 

@@ -161,7 +161,8 @@ export function ledgerMethods(db: Db): LedgerStore {
 
     async commitIngest(input) {
       await db.$transaction(async (tx) => {
-        await tx.message.update({
+        // The updated row comes back with its receivedAt: no second read.
+        const msg = await tx.message.update({
           where: { id: input.messageRowId },
           data: {
             state: input.state,
@@ -176,8 +177,8 @@ export function ledgerMethods(db: Db): LedgerStore {
             leaseOwner: null,
             nextAttemptAt: null,
           },
+          select: { receivedAt: true },
         });
-        const msg = await tx.message.findUniqueOrThrow({ where: { id: input.messageRowId } });
         await tx.submission.deleteMany({ where: { messageRowId: input.messageRowId } });
         for (const s of input.submissions) {
           await tx.submission.create({
