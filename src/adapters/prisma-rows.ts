@@ -46,6 +46,7 @@ export function toSubmissionRow(s: Submission & { message: Message }): Submissio
     originalFrom: s.message.originalFrom,
     subject: s.message.subject,
     archivePath: s.message.archivePath,
+    processedAt: s.message.processedAt,
     regime: s.regime,
     unit: s.unit,
     kind: s.kind,

@@ -39,7 +39,10 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
   const last = await deps.store.lastJobDue("digest", at.toJSDate());
   const since = last && last < previous.toJSDate() ? last : previous.toJSDate();
   const until = at.toJSDate();
-  const within = (t: Date | null) => !!t && t >= since && t < until;
+  const within = (t: Date | null | undefined) => !!t && t >= since && t < until;
+  // New to the officer: received since the last digest, or recorded since then (mail that waited in the mailbox
+  // while the daemon was down, or read on a first start, arrives in the ledger long after it was received).
+  const isNew = (r: SubmissionRow) => within(r.receivedAt) || within(r.processedAt);
   // Issue 13 §3: what is new since the previous digest is listed; what still waits from before is counted. Only
   // what waits is read (unclassified and failed mail, held and waiting outbox rows), never the whole ledger.
   const waitingRows = (await deps.store.listSubmissions({ statuses: ["unclassified", "failed"], receivedBefore: until })).filter(
@@ -64,13 +67,13 @@ export async function planDigest(deps: DigestDeps, now: Date): Promise<PlannedJo
   });
   const unclassifiedAll = waitingRows.filter((r) => r.status === "unclassified");
   const unclassified = unclassifiedAll
-    .filter((r) => within(r.receivedAt))
+    .filter(isNew)
     .map((r) => {
       items[String(++n)] = { kind: "unclassified", submissionId: r.id, messageId: r.messageId, index: r.index };
       return `Thư số ${n}: ${line(r)}`;
     });
   const failedAll = waitingRows.filter((r) => r.status === "failed");
-  const failed = failedAll.filter((r) => within(r.receivedAt)).map(line);
+  const failed = failedAll.filter(isNew).map(line);
   const secret = recentRows.filter((r) => r.secret).map((r) => `${line(r)} — dấu ${r.secret}`);
   const khongDatSent = (await deps.store.listOutbox({ states: ["sent"], purposes: ["khong_dat"], sentFrom: since }))
     .filter((o) => o.purpose === "khong_dat" && o.state === "sent" && within(o.sentAt))

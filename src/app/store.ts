@@ -37,6 +37,8 @@ export interface SubmissionRow extends SubmissionRecord {
   originalFrom: string | null;
   subject: string;
   archivePath: string;
+  /** When the bot last recorded its message's outcome (the ledger's clock): a backlog mail is new to the digest then. */
+  processedAt?: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionNote: string | null;

@@ -133,6 +133,20 @@ describe("the daily digest: new since the last one, and a count of what still wa
     expect((await planDigest(first.d, NOW))!.outbox[0]!.mail.text).not.toContain("Thư số");
   });
 
+  it("lists a mail received long ago but recorded since the last digest (a backlog read after a stop), not one recorded before it", async () => {
+    const backlog = sub("unclassified", "2026-11-05T10:00:00", "Thư chờ trong hộp thư", { processedAt: new Date("2026-11-18T14:00:00+07:00") });
+    const backlogFailed = sub("failed", "2026-11-06T10:00:00", "Thư lỗi đọc lại", { processedAt: new Date("2026-11-18T14:01:00+07:00") });
+    const seenBefore = sub("unclassified", "2026-11-05T11:00:00", "Thư đã báo hôm trước", { processedAt: new Date("2026-11-17T09:00:00+07:00") });
+    const recordedAfter = sub("unclassified", "2026-11-05T12:00:00", "Thư ghi nhận sau giờ tóm tắt", { processedAt: new Date("2026-11-19T08:02:00+07:00") });
+    const { d } = deps([backlog, backlogFailed, seenBefore, recordedAfter], []);
+    const text = (await planDigest(d, NOW))!.outbox[0]!.mail.text;
+    expect(text).toMatch(/Thư số 1: 10 giờ 00 ngày 05\/11\/2026 .* "Thư chờ trong hộp thư"/);
+    expect(text).toContain('"Thư lỗi đọc lại"');
+    expect(text).not.toContain("Thư đã báo hôm trước");
+    expect(text).not.toContain("Thư ghi nhận sau giờ tóm tắt");
+    expect(text).toContain("Tổng cộng 3 thư chưa xác định được là báo cáo của đơn vị nào (1 thư mới liệt kê ở trên; 2 thư từ trước)");
+  });
+
   it("nothing new and nothing waiting: no digest", async () => {
     const { d } = deps([sub("accepted", "2026-11-18T10:00:00", "Báo cáo tuần 47")], [out("sent", "2026-11-18T10:00:00", "Re: Báo cáo tuần 47", { sentAt: new Date("2026-11-18T10:01:00+07:00") } as Partial<OutboxRow>)]);
     expect(await planDigest(d, NOW)).toBeNull();
