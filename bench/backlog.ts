@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       ],
       notes: [
         `RSS (MB) of the intake process every ${EVERY} messages: ${rssAt.map((r) => mb(r.rss)).join(", ")}`,
-        `${mb(first)} MB after the first ${EVERY}, ${mb(last)} at the end (growth ${mb(last - first)} MB over ${Math.max(0, ingested - EVERY)} messages); peak RSS (VmHWM) ${mb(hwm)} MB (target < 300 MB)`,
+        `${mb(first)} MB after the first ${EVERY}, ${mb(last)} at the end (growth ${mb(last - first)} MB over ${Math.max(0, ingested - EVERY)} messages); peak RSS (VmHWM) ${mb(hwm)} MB (target < 300 MB), reached by ${run.peakAt.done} messages, ${run.peakAt.seconds.toFixed(1)} s after the start`,
       ],
     });
   } finally {

@@ -41,6 +41,8 @@ export interface PollRun {
   rssAt: { done: number; rss: number }[];
   /** The kernel's high-water mark of the process's RSS, MB. */
   peakRssMb: number;
+  /** When the high-water mark was last raised: messages settled by then, and seconds since the start. */
+  peakAt: { done: number; seconds: number };
 }
 
 export async function runIntakePoll(world: BenchWorld, now: string, every: number): Promise<PollRun> {
@@ -65,15 +67,20 @@ export async function runIntakePoll(world: BenchWorld, now: string, every: numbe
   let ledger: Ledger | null = null;
   const rssAt: { done: number; rss: number }[] = [];
   let hwm = 0;
+  let done = 0;
+  let peakAt = { done: 0, seconds: 0 };
   let next = every;
   while (running) {
     await new Promise((r) => setTimeout(r, 250));
     const mem = memoryOf(child.pid!);
     if (!mem) break;
-    hwm = Math.max(hwm, mem.hwm);
+    if (mem.hwm > hwm) {
+      hwm = mem.hwm;
+      peakAt = { done, seconds: (performance.now() - started) / 1000 };
+    }
     try {
       ledger ??= new Database(dbFile, { readonly: true, fileMustExist: true });
-      const done = (ledger.prepare(SETTLED).get() as { n: number }).n;
+      done = (ledger.prepare(SETTLED).get() as { n: number }).n;
       while (done >= next) {
         rssAt.push({ done: next, rss: mem.rss });
         next += every;
@@ -91,5 +98,5 @@ export async function runIntakePoll(world: BenchWorld, now: string, every: numbe
   const final = new Database(dbFile, { readonly: true, fileMustExist: true });
   const settled = (final.prepare(SETTLED).get() as { n: number }).n;
   final.close();
-  return { settled, ms, rssAt, peakRssMb: hwm };
+  return { settled, ms, rssAt, peakRssMb: hwm, peakAt };
 }

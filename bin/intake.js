@@ -25,11 +25,12 @@ function builtAndFresh() {
   }
 }
 
-// A one-shot command runs a handful of queries through Prisma's wasm query compiler. V8 compiles wasm with its
-// baseline compiler (Liftoff) and then optimises hot functions in the background, and Node waits for that work
-// before it exits: about 100 ms of every short command. Baseline code alone is fast enough for a few queries; the
-// daemon (`run`) and a backlog (`poll`) keep the optimising tier.
-if (!["run", "poll"].includes(process.argv[2] ?? "")) (await import("node:v8")).setFlagsFromString("--liftoff-only");
+// Prisma's query compiler is wasm. V8 compiles wasm with its baseline compiler (Liftoff) and then optimises hot
+// functions in the background, and Node waits for that work before it exits: about 100 ms of every short command.
+// The daemon gains nothing from the optimised code either: measured on a backlog (bench g, 2,000 messages) and on
+// reports with .docx files (bench f), baseline code alone ingests as fast, and the process's RSS is 25–30 MB lower
+// without the optimised copy (issue 13 §5: a backlog's peak under 300 MB). So every command runs on Liftoff.
+(await import("node:v8")).setFlagsFromString("--liftoff-only");
 
 let runCli;
 if (builtAndFresh()) {
