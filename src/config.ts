@@ -14,6 +14,7 @@ import { registryKeys } from "./config-registry.ts";
 import type { Regime } from "./domain/regime.ts";
 import { parseInstant } from "./domain/calendar/index.ts";
 import { regimeFileSchema, regimeShorthandSchema, regimeTemplateSchema, sectionHeadingsSchema, type RegimeFile } from "./config-schema.ts";
+import { readServiceAccountKey } from "./adapters/oauth2-token.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -77,6 +78,10 @@ export const envSchema = z.object({
   OAUTH2_REFRESH_TOKEN: z.preprocess(blankToUndefined, z.string().optional()),
   OAUTH2_REFRESH_TOKEN_FILE: z.preprocess(blankToUndefined, z.string().optional()),
   OAUTH2_SCOPE: z.preprocess(blankToUndefined, z.string().optional()),
+  /** A Google service account's JSON key (domain-wide delegation, the JWT-bearer grant). */
+  OAUTH2_SERVICE_ACCOUNT_FILE: z.preprocess(blankToUndefined, z.string().optional()),
+  /** The mailbox the service account acts for; default IMAP_USER, else SMTP_USER. */
+  OAUTH2_SUBJECT: z.preprocess(blankToUndefined, z.email().optional()),
   MAIL_FROM: z.preprocess(
     blankToUndefined,
     z.string().refine((v) => mailboxAddress(v) !== null, 'must be an address or "Name <address>"').optional(),
@@ -172,13 +177,28 @@ function checkOAuth2(env: Env, cwd: string): void {
     if (env[`${p}_PASSWORD`] !== undefined) throw bad(`${p}_PASSWORD`, `${p}_AUTH=oauth2 takes no password; unset it (or set ${p}_AUTH=password)`);
     if (env[`${p}_HOST`] !== undefined && env[`${p}_USER`] === undefined) throw bad(`${p}_USER`, `${p}_AUTH=oauth2 needs the mailbox address in ${p}_USER`);
   }
+  if (env.OAUTH2_SERVICE_ACCOUNT_FILE !== undefined) {
+    for (const other of ["OAUTH2_ACCESS_TOKEN_FILE", "OAUTH2_CLIENT_SECRET", "OAUTH2_REFRESH_TOKEN"] as const) {
+      if (env[other] !== undefined) throw bad("OAUTH2_SERVICE_ACCOUNT_FILE", `a service account needs no ${other}; unset one of them`);
+    }
+    env.OAUTH2_SERVICE_ACCOUNT_FILE = path.resolve(cwd, env.OAUTH2_SERVICE_ACCOUNT_FILE);
+    try {
+      readServiceAccountKey(env.OAUTH2_SERVICE_ACCOUNT_FILE);
+    } catch (err) {
+      throw bad("OAUTH2_SERVICE_ACCOUNT_FILE", (err as Error).message.replace(/^OAuth2: /, ""));
+    }
+    if ((env.OAUTH2_SUBJECT ?? env.IMAP_USER ?? env.SMTP_USER) === undefined) {
+      throw bad("OAUTH2_SUBJECT", "a service account acts for a mailbox: set OAUTH2_SUBJECT (or IMAP_USER) to its address");
+    }
+    return;
+  }
   if (env.OAUTH2_ACCESS_TOKEN_FILE !== undefined) {
     if (env.OAUTH2_TOKEN_URL !== undefined) throw bad("OAUTH2_ACCESS_TOKEN_FILE", "set either OAUTH2_ACCESS_TOKEN_FILE or OAUTH2_TOKEN_URL, not both");
     env.OAUTH2_ACCESS_TOKEN_FILE = path.resolve(cwd, env.OAUTH2_ACCESS_TOKEN_FILE);
     readSecretFile("OAUTH2_ACCESS_TOKEN_FILE", env.OAUTH2_ACCESS_TOKEN_FILE);
     return;
   }
-  if (env.OAUTH2_TOKEN_URL === undefined) throw bad("OAUTH2_TOKEN_URL", `${users.join(" and ")}_AUTH=oauth2 needs OAUTH2_ACCESS_TOKEN_FILE, or OAUTH2_TOKEN_URL with OAUTH2_CLIENT_ID`);
+  if (env.OAUTH2_TOKEN_URL === undefined) throw bad("OAUTH2_TOKEN_URL", `${users.join(" and ")}_AUTH=oauth2 needs OAUTH2_ACCESS_TOKEN_FILE, OAUTH2_SERVICE_ACCOUNT_FILE, or OAUTH2_TOKEN_URL with OAUTH2_CLIENT_ID`);
   if (env.OAUTH2_CLIENT_ID === undefined) throw bad("OAUTH2_CLIENT_ID", "OAUTH2_TOKEN_URL needs OAUTH2_CLIENT_ID");
   if (env.OAUTH2_REFRESH_TOKEN === undefined && env.OAUTH2_CLIENT_SECRET === undefined) {
     throw bad("OAUTH2_CLIENT_SECRET", "without a refresh token (OAUTH2_REFRESH_TOKEN) the client-credentials grant needs OAUTH2_CLIENT_SECRET");

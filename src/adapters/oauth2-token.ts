@@ -1,13 +1,17 @@
 /**
- * OAuth2 access tokens for IMAP and SMTP (XOAUTH2 / OAUTHBEARER; issue 13 §9). Two sources:
+ * OAuth2 access tokens for IMAP and SMTP (XOAUTH2 / OAUTHBEARER; issue 13 §9). Three sources:
  * - a file holding a current access token (OAUTH2_ACCESS_TOKEN_FILE), kept fresh by another tool and re-read at each
  *   connection;
  * - the token endpoint of the office's provider (OAUTH2_TOKEN_URL: Microsoft Entra ID, Google), asked with the
  *   refresh-token grant when a refresh token is configured, else the client-credentials grant (Microsoft 365 app-only
- *   access). The token is kept until a minute before it expires.
+ *   access);
+ * - a Google service account with domain-wide delegation (OAUTH2_SERVICE_ACCOUNT_FILE, its JSON key): the JWT-bearer
+ *   grant of RFC 7523 §2.1, a JWT signed RS256 with the account's key, `sub` the mailbox it acts for.
+ * The token is kept until a minute before it expires.
  * Tokens, refresh tokens and the client secret never reach a log or an error message: errors name the endpoint and
  * the provider's `error` code and description only.
  */
+import { createPrivateKey, sign, type KeyObject } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Logger } from "../app/ports.ts";
 import { IntakeError } from "./errors.ts";
@@ -25,6 +29,8 @@ export interface AccessTokenOptions {
   refreshTokenFile?: string;
   /** Space-separated scopes sent to the token endpoint. */
   scope?: string;
+  /** A Google service account: the JWT-bearer grant instead of a client id and secret. */
+  serviceAccount?: ServiceAccount;
   logger: Logger;
   /** For tests: the HTTP client and the clock. */
   fetch?: typeof fetch;
@@ -36,6 +42,49 @@ export interface AccessTokens {
   get(opts?: { renew?: boolean }): Promise<string>;
   /** How the tokens are obtained, for the start notice (never the secret itself). */
   readonly source: string;
+}
+
+/** A service account's key (Google's JSON key file) and the mailbox it acts for. */
+export interface ServiceAccount {
+  clientEmail: string;
+  privateKey: KeyObject;
+  /** The user the account impersonates (domain-wide delegation): the mailbox's address. */
+  subject: string;
+}
+
+/**
+ * Reads a Google service-account key file: `type` "service_account", `client_email`, `private_key` (PEM), and
+ * `token_uri`. Errors name the file and the field, never the key.
+ */
+export function readServiceAccountKey(file: string): { clientEmail: string; privateKey: KeyObject; tokenUri: string | null } {
+  let key: { type?: unknown; client_email?: unknown; private_key?: unknown; token_uri?: unknown };
+  try {
+    key = JSON.parse(readFileSync(file, "utf8")) as typeof key;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new IntakeError("ECONFIG", `OAuth2: ${file} is not a readable JSON key file (${code ?? "not JSON"})`);
+  }
+  if (key.type !== "service_account") throw new IntakeError("ECONFIG", `OAuth2: ${file} is not a service account's key (its "type" must be "service_account")`);
+  if (typeof key.client_email !== "string" || !key.client_email.includes("@")) throw new IntakeError("ECONFIG", `OAuth2: ${file} has no "client_email"`);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(String(key.private_key ?? ""));
+  } catch {
+    throw new IntakeError("ECONFIG", `OAuth2: the "private_key" of ${file} is not a PEM private key`);
+  }
+  if (privateKey.asymmetricKeyType !== "rsa") throw new IntakeError("ECONFIG", `OAuth2: the "private_key" of ${file} is not an RSA key (RS256 needs one)`);
+  return { clientEmail: key.client_email, privateKey, tokenUri: typeof key.token_uri === "string" && key.token_uri ? key.token_uri : null };
+}
+
+const base64url = (data: string | Buffer): string => Buffer.from(data).toString("base64url");
+
+/** RFC 7523 §2.1 / Google's server-to-server flow: the assertion, valid for an hour from `nowMs`. */
+export function serviceAccountAssertion(account: ServiceAccount, audience: string, scope: string, nowMs: number): string {
+  const iat = Math.floor(nowMs / 1000);
+  const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT" }));
+  const claims = base64url(JSON.stringify({ iss: account.clientEmail, sub: account.subject, scope, aud: audience, iat, exp: iat + 3600 }));
+  const signature = sign("RSA-SHA256", Buffer.from(`${header}.${claims}`), account.privateKey);
+  return `${header}.${claims}.${base64url(signature)}`;
 }
 
 /** Renew this long before the provider's `expires_in` runs out. */
@@ -62,22 +111,33 @@ export function createAccessTokens(opts: AccessTokenOptions): AccessTokens {
     };
   }
   const url = opts.tokenUrl;
-  if (!url || !opts.clientId) throw new IntakeError("ECONFIG", "OAuth2: set OAUTH2_ACCESS_TOKEN_FILE, or OAUTH2_TOKEN_URL and OAUTH2_CLIENT_ID");
+  if (!url || (!opts.clientId && !opts.serviceAccount)) {
+    throw new IntakeError("ECONFIG", "OAuth2: set OAUTH2_ACCESS_TOKEN_FILE, OAUTH2_SERVICE_ACCOUNT_FILE, or OAUTH2_TOKEN_URL and OAUTH2_CLIENT_ID");
+  }
   const doFetch = opts.fetch ?? fetch;
   let refreshToken = opts.refreshToken;
   let cached: { token: string; expiresAt: number } | null = null;
   let pending: Promise<string> | null = null;
 
   const request = async (): Promise<string> => {
-    const form = new URLSearchParams({ client_id: opts.clientId! });
-    if (opts.clientSecret) form.set("client_secret", opts.clientSecret);
-    if (refreshToken) {
+    const form = new URLSearchParams();
+    if (opts.serviceAccount) {
+      // The scope travels inside the signed assertion (Google), not as a form field.
+      form.set("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+      form.set("assertion", serviceAccountAssertion(opts.serviceAccount, url, opts.scope ?? "https://mail.google.com/", now()));
+    } else {
+      form.set("client_id", opts.clientId!);
+      if (opts.clientSecret) form.set("client_secret", opts.clientSecret);
+    }
+    if (opts.serviceAccount) {
+      // nothing more: no client secret, no refresh token
+    } else if (refreshToken) {
       form.set("grant_type", "refresh_token");
       form.set("refresh_token", refreshToken);
     } else {
       form.set("grant_type", "client_credentials");
     }
-    if (opts.scope) form.set("scope", opts.scope);
+    if (opts.scope && !opts.serviceAccount) form.set("scope", opts.scope);
     let res: Response;
     try {
       res = await doFetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: form.toString(), signal: AbortSignal.timeout(30_000) });
@@ -108,7 +168,7 @@ export function createAccessTokens(opts: AccessTokenOptions): AccessTokens {
   };
 
   return {
-    source: `${refreshToken ? "refresh token" : "client credentials"} at ${url}`,
+    source: `${opts.serviceAccount ? `service account ${opts.serviceAccount.clientEmail} for ${opts.serviceAccount.subject}` : refreshToken ? "refresh token" : "client credentials"} at ${url}`,
     async get(o = {}) {
       if (!o.renew && cached && cached.expiresAt - MARGIN_MS > now()) return cached.token;
       pending ??= request().finally(() => {
@@ -128,6 +188,11 @@ export interface OAuth2Env {
   OAUTH2_REFRESH_TOKEN?: string | undefined;
   OAUTH2_REFRESH_TOKEN_FILE?: string | undefined;
   OAUTH2_SCOPE?: string | undefined;
+  OAUTH2_SERVICE_ACCOUNT_FILE?: string | undefined;
+  /** The mailbox a service account acts for (default IMAP_USER, else SMTP_USER). */
+  OAUTH2_SUBJECT?: string | undefined;
+  IMAP_USER?: string | undefined;
+  SMTP_USER?: string | undefined;
 }
 
 export function accessTokensFromEnv(env: OAuth2Env, logger: Logger): AccessTokens {
@@ -139,5 +204,11 @@ export function accessTokensFromEnv(env: OAuth2Env, logger: Logger): AccessToken
   if (env.OAUTH2_REFRESH_TOKEN) o.refreshToken = env.OAUTH2_REFRESH_TOKEN;
   if (env.OAUTH2_REFRESH_TOKEN_FILE) o.refreshTokenFile = env.OAUTH2_REFRESH_TOKEN_FILE;
   if (env.OAUTH2_SCOPE) o.scope = env.OAUTH2_SCOPE;
+  if (env.OAUTH2_SERVICE_ACCOUNT_FILE) {
+    const key = readServiceAccountKey(env.OAUTH2_SERVICE_ACCOUNT_FILE);
+    const subject = env.OAUTH2_SUBJECT ?? env.IMAP_USER ?? env.SMTP_USER ?? "";
+    o.serviceAccount = { clientEmail: key.clientEmail, privateKey: key.privateKey, subject };
+    o.tokenUrl = env.OAUTH2_TOKEN_URL ?? key.tokenUri ?? "https://oauth2.googleapis.com/token";
+  }
   return createAccessTokens(o);
 }

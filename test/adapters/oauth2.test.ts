@@ -15,7 +15,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IntakeError } from "../../src/adapters/errors.ts";
 import { createImapSentFolder } from "../../src/adapters/imap-mailbox.ts";
-import { createAccessTokens } from "../../src/adapters/oauth2-token.ts";
+import { accessTokensFromEnv, createAccessTokens, readServiceAccountKey } from "../../src/adapters/oauth2-token.ts";
 import { createSmtpMailer } from "../../src/adapters/smtp-mailer.ts";
 import { freePort, startDovecot, type Dovecot } from "../support/dovecot.ts";
 import { startOAuth2Provider, type OAuth2Provider } from "../support/oauth2-provider.ts";
@@ -66,6 +66,54 @@ describe("the access token source", () => {
     const before = provider.grants.length;
     expect(provider.valid(await tokens.get())).toBe(true);
     expect(provider.grants.slice(before)).toEqual(["client_credentials"]);
+  });
+
+  it("a Google service account (domain-wide delegation): the JWT-bearer grant, an RS256 assertion for the mailbox, from its JSON key file", async () => {
+    const keyFile = path.join(dir, "service-account.json");
+    writeFileSync(keyFile, JSON.stringify(provider.serviceAccountKey), { mode: 0o600 });
+    const logs: string[] = [];
+    const tokens = accessTokensFromEnv(
+      { OAUTH2_SERVICE_ACCOUNT_FILE: keyFile, IMAP_USER: OFFICE },
+      pino({ level: "debug" }, { write: (line: string) => void logs.push(line) }),
+    );
+    expect(tokens.source).toBe(`service account ${provider.serviceAccountKey.client_email} for ${OFFICE} at ${provider.tokenUrl}`);
+    const before = provider.grants.length;
+    const token = await tokens.get();
+    expect(provider.valid(token)).toBe(true);
+    expect(await tokens.get()).toBe(token);
+    expect(provider.grants.slice(before)).toEqual(["urn:ietf:params:oauth:grant-type:jwt-bearer"]);
+    const claims = provider.assertions.at(-1)!;
+    expect(claims).toMatchObject({ iss: provider.serviceAccountKey.client_email, sub: OFFICE, aud: provider.tokenUrl, scope: "https://mail.google.com/" });
+    expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
+    // Neither the key nor the token reaches the log.
+    const keyLine = provider.serviceAccountKey.private_key.split("\n")[1]!;
+    expect(logs.join("")).not.toContain(keyLine);
+    expect(logs.join("")).not.toContain(token);
+
+    // Another account's key (not the one the provider knows): refused, naming the endpoint and the provider's words.
+    const { generateKeyPairSync } = await import("node:crypto");
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const otherFile = path.join(dir, "other-account.json");
+    writeFileSync(otherFile, JSON.stringify({ ...provider.serviceAccountKey, private_key: other }));
+    const err = await failure(accessTokensFromEnv({ OAUTH2_SERVICE_ACCOUNT_FILE: otherFile, IMAP_USER: OFFICE }, logger).get());
+    expect(err.code).toBe("EAUTH");
+    expect(err.message).toContain("Invalid JWT Signature");
+    expect(err.message).not.toContain(other.split("\n")[1]!);
+  });
+
+  it("a service account's key file that is not one is refused with the file and the field, never the key", () => {
+    const cases: [string, string, RegExp][] = [
+      ["not-json.json", "{ private_key: ", /is not a readable JSON key file \(not JSON\)/],
+      ["user-creds.json", JSON.stringify({ type: "authorized_user", client_id: "x", refresh_token: "1//abc" }), /is not a service account's key/],
+      ["no-email.json", JSON.stringify({ type: "service_account", private_key: provider.serviceAccountKey.private_key }), /has no "client_email"/],
+      ["bad-key.json", JSON.stringify({ type: "service_account", client_email: "a@b.iam.gserviceaccount.com", private_key: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }), /"private_key" of .* is not a PEM private key/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      expect(() => readServiceAccountKey(file), name).toThrow(message);
+    }
+    expect(() => readServiceAccountKey(path.join(dir, "missing.json"))).toThrow(/is not a readable JSON key file \(ENOENT\)/);
   });
 
   it("a rotated refresh token is used from then on and written back to its file", async () => {
@@ -147,6 +195,17 @@ describe("IMAP with XOAUTH2/OAUTHBEARER against Dovecot's oauth2 passdb", () => 
     writeFileSync(file, "at-het-han-tu-lau\n");
     const stale = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, accessToken: createAccessTokens({ tokenFile: file, logger }).get, mailbox: "Sent", logger });
     expect((await failure(stale.contains!("<oauth2-1@intake.cuc.example.vn>"))).code).toBe("EAUTH");
+  });
+
+  it("logs in as the mailbox with a token the service account obtained", async () => {
+    const keyFile = path.join(dir, "service-account-imap.json");
+    writeFileSync(keyFile, JSON.stringify(provider.serviceAccountKey));
+    const tokens = accessTokensFromEnv({ OAUTH2_SERVICE_ACCOUNT_FILE: keyFile, OAUTH2_SUBJECT: OFFICE }, logger);
+    const sent = createImapSentFolder({ host: dovecot.host, port: dovecot.port, secure: false, user: OFFICE, accessToken: tokens.get, mailbox: "Sent", logger });
+    const asked = provider.introspected.length;
+    expect(await sent.contains!("<khong-co@intake.cuc.example.vn>")).toBe(false);
+    expect(provider.introspected.slice(asked).map((i) => i.ok)).toContain(true);
+    expect(provider.introspected.slice(asked).every((i) => i.ok)).toBe(true);
   });
 
   it("the mailbox renews a token the server refused at its next connection", async () => {

@@ -70,12 +70,20 @@ describe("OAuth2 settings", () => {
     const env = loadEnv({ ...base, SMTP_AUTH: "oauth2", SMTP_HOST: "smtp.example.vn", SMTP_USER: OFFICE, OAUTH2_TOKEN_URL: "https://login.microsoftonline.com/t/oauth2/v2.0/token", OAUTH2_CLIENT_ID: "c", OAUTH2_CLIENT_SECRET_FILE: cs, OAUTH2_REFRESH_TOKEN_FILE: rt });
     expect([env.IMAP_AUTH, env.SMTP_AUTH, env.OAUTH2_REFRESH_TOKEN, env.OAUTH2_CLIENT_SECRET, env.OAUTH2_REFRESH_TOKEN_FILE]).toEqual(["oauth2", "oauth2", "rt-tu-tep", "cs-tu-tep", rt]);
   });
+  it("a service account's key file is enough; it acts for IMAP_USER", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const key = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const file = secretFile("sa.json", JSON.stringify({ type: "service_account", client_email: "bot@du-an.iam.gserviceaccount.com", private_key: key, token_uri: "https://oauth2.googleapis.com/token" }));
+    expect(loadEnv({ ...base, OAUTH2_SERVICE_ACCOUNT_FILE: file }).OAUTH2_SERVICE_ACCOUNT_FILE).toBe(file);
+  });
   it("an access token file is enough", () => {
     const at = secretFile("at.txt", "at-tu-tep\n");
     expect(loadEnv({ ...base, OAUTH2_ACCESS_TOKEN_FILE: at }).OAUTH2_ACCESS_TOKEN_FILE).toBe(at);
   });
   const errors: { name: string; env: () => Record<string, string>; message: RegExp }[] = [
-    { name: "no token source", env: () => ({ ...base }), message: /OAUTH2_TOKEN_URL: IMAP_AUTH=oauth2 needs OAUTH2_ACCESS_TOKEN_FILE, or OAUTH2_TOKEN_URL with OAUTH2_CLIENT_ID/ },
+    { name: "no token source", env: () => ({ ...base }), message: /OAUTH2_TOKEN_URL: IMAP_AUTH=oauth2 needs OAUTH2_ACCESS_TOKEN_FILE, OAUTH2_SERVICE_ACCOUNT_FILE, or OAUTH2_TOKEN_URL with OAUTH2_CLIENT_ID/ },
+    { name: "a service account's key that is a user's credentials", env: () => ({ ...base, OAUTH2_SERVICE_ACCOUNT_FILE: secretFile("sa-user.json", JSON.stringify({ type: "authorized_user", refresh_token: "rt-matkhau-trong" })) }), message: /OAUTH2_SERVICE_ACCOUNT_FILE: .*sa-user\.json is not a service account's key/ },
+    { name: "a service account and a client secret", env: () => ({ ...base, OAUTH2_SERVICE_ACCOUNT_FILE: secretFile("sa-x.json", "{}"), OAUTH2_CLIENT_SECRET: "cs-matkhau-trong" }), message: /OAUTH2_SERVICE_ACCOUNT_FILE: a service account needs no OAUTH2_CLIENT_SECRET/ },
     { name: "no client id", env: () => ({ ...base, OAUTH2_TOKEN_URL: "https://oauth2.googleapis.com/token", OAUTH2_REFRESH_TOKEN: "rt-matkhau-trong" }), message: /OAUTH2_CLIENT_ID: OAUTH2_TOKEN_URL needs OAUTH2_CLIENT_ID/ },
     { name: "client credentials without a secret", env: () => ({ ...base, OAUTH2_TOKEN_URL: "https://oauth2.googleapis.com/token", OAUTH2_CLIENT_ID: "c" }), message: /OAUTH2_CLIENT_SECRET: without a refresh token/ },
     { name: "a password as well", env: () => ({ ...base, IMAP_PASSWORD: "matkhau-trong-bien", OAUTH2_ACCESS_TOKEN_FILE: secretFile("at2.txt", "x") }), message: /IMAP_PASSWORD: IMAP_AUTH=oauth2 takes no password/ },
