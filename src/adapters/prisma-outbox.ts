@@ -49,6 +49,10 @@ export function outboxMethods(db: Db): OutboxStore {
       return { count: rows.length, oldest: rows[0]?.sentAt ?? null };
     },
 
+    async countOutbox(states) {
+      return db.outbox.count({ where: { state: { in: states } } });
+    },
+
     async listOutbox(opts = {}) {
       const rows = await db.outbox.findMany({
         where: {

@@ -70,7 +70,7 @@ export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number
   const { store, clock, logger } = deps;
   await store.releaseStale(new Date(clock.now().getTime() - STALE_MS), `${INTERRUPTED}: the server may have accepted it`);
   if (!deps.mailer) {
-    summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
+    summary.pending = await store.countOutbox(["pending"]);
     if (summary.pending) summary.smtpError = "SMTP is not configured (set SMTP_HOST)";
     return summary;
   }
@@ -152,6 +152,6 @@ export async function deliverOutbox(deps: DeliverDeps, opts: { budgetMs?: number
       if (row.lastError === null) await store.markRetry(row.id, `waiting: ${summary.smtpError}`, row.notBefore);
     }
   }
-  summary.pending = (await store.listOutbox({ states: ["pending"] })).length;
+  summary.pending = await store.countOutbox(["pending"]);
   return summary;
 }

@@ -192,6 +192,8 @@ export interface OutboxStore {
   countRateLimitedSent(recipient: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   /** `purposes` and `sentFrom` narrow the rows read (the digest: the Không đạt sent since the last one). */
   listOutbox(opts?: { states?: OutboxRow["state"][]; purposes?: string[]; sentFrom?: Date }): Promise<OutboxRow[]>;
+  /** How many rows are in these states, without reading them (a backlog may queue thousands). */
+  countOutbox(states: OutboxRow["state"][]): Promise<number>;
 }
 
 /** Scheduled jobs (reminders, chases, drafts, summaries, digests): each recorded once under its key. */

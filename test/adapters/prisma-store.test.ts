@@ -138,6 +138,9 @@ function contract(name: string, both: Both, open: () => Promise<{ a: Store; b: S
       expect(claims.filter(Boolean)).toHaveLength(1);
       await a.markSent(row!.id, at("2026-11-25T09:00:01+07:00"));
       const outbox = await b.listOutbox({ states: ["sent"] });
+      // Counted without reading the rows, the same number as listing them.
+      expect(await b.countOutbox(["sent", "pending"])).toBe((await b.listOutbox({ states: ["sent", "pending"] })).length);
+      expect(await b.countOutbox(["sent"])).toBe(outbox.length);
       expect(outbox.map((o) => [o.dedupeKey, o.mail.subject, o.mail.date.toISOString()])).toContainEqual([row!.dedupeKey, "Nhắc gửi báo cáo tuần 48/2026", "2026-11-25T01:00:00.000Z"]);
       // Reminders are not rate limited; a rate-limited reply is.
       expect((await b.countRateLimitedSent("nvdp@cuc.example.vn", at("2026-11-25T08:30:00+07:00"))).count).toBe(0);

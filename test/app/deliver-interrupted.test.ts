@@ -42,6 +42,9 @@ function oneRowStore(row: OutboxRow): OutboxStore & { row: OutboxRow } {
     async listOutbox(opts: { states?: OutboxRow["state"][] } = {}) {
       return !opts.states || opts.states.includes(row.state) ? [{ ...row }] : [];
     },
+    async countOutbox(states: OutboxRow["state"][]) {
+      return states.includes(row.state) ? 1 : 0;
+    },
   };
   return store as unknown as OutboxStore & { row: OutboxRow };
 }
