@@ -122,22 +122,20 @@ export function createAccessTokens(opts: AccessTokenOptions): AccessTokens {
   const request = async (): Promise<string> => {
     const form = new URLSearchParams();
     if (opts.serviceAccount) {
-      // The scope travels inside the signed assertion (Google), not as a form field.
+      // No client id, secret or refresh token; the scope travels inside the signed assertion, not as a form field.
       form.set("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
       form.set("assertion", serviceAccountAssertion(opts.serviceAccount, url, opts.scope ?? "https://mail.google.com/", now()));
     } else {
       form.set("client_id", opts.clientId!);
       if (opts.clientSecret) form.set("client_secret", opts.clientSecret);
+      if (refreshToken) {
+        form.set("grant_type", "refresh_token");
+        form.set("refresh_token", refreshToken);
+      } else {
+        form.set("grant_type", "client_credentials");
+      }
+      if (opts.scope) form.set("scope", opts.scope);
     }
-    if (opts.serviceAccount) {
-      // nothing more: no client secret, no refresh token
-    } else if (refreshToken) {
-      form.set("grant_type", "refresh_token");
-      form.set("refresh_token", refreshToken);
-    } else {
-      form.set("grant_type", "client_credentials");
-    }
-    if (opts.scope && !opts.serviceAccount) form.set("scope", opts.scope);
     let res: Response;
     try {
       res = await doFetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: form.toString(), signal: AbortSignal.timeout(30_000) });

@@ -115,8 +115,9 @@ export async function beginIngest(deps: IngestDeps, raw: RawMessage): Promise<Be
   // The reading starts now, in the reader's workers, and is awaited when the message is judged. A mail over a
   // limit (size, parts, nesting) or without any header is never read. Its rejection is handled where it is awaited;
   // the empty catch only keeps an early rejection from being reported as unhandled meanwhile.
-  const readable = "facts" in parsed && Object.keys(parsed.facts.headers).length > 0 && !mailLimitReason(parsed.facts.problems);
-  const documents = readable ? readDocuments(deps, (parsed as { facts: MailFacts }).facts) : null;
+  const facts = "facts" in parsed ? parsed.facts : null;
+  const readable = facts !== null && Object.keys(facts.headers).length > 0 && !mailLimitReason(facts.problems);
+  const documents = readable ? readDocuments(deps, facts) : null;
   documents?.catch(() => undefined);
   return { kind: "claimed", raw, row, archived, now, answerSince, parsed, documents };
 }

@@ -8,9 +8,8 @@
  * and adds the due retries read by index. The cursor moves only after a whole pass, so an interrupted pass lists the
  * same keys again and the ledger tells which are done.
  */
-import type { Mailbox } from "./ports.ts";
+import type { Mailbox, RawMessage } from "./ports.ts";
 import { beginIngest, finishIngest, type BegunIngest, type IngestDeps, type IngestOutcome } from "./ingest-message.ts";
-import type { RawMessage } from "./ports.ts";
 
 /** Fetch this many sources at a time, so a large backlog never sits in memory at once. */
 const BATCH = 25;
